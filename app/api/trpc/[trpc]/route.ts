@@ -1,0 +1,20 @@
+import { randomUUID } from "node:crypto";
+import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
+import { getAppDatabase } from "@/db/app-database";
+import { getRequestActor } from "@/server/auth/request-actor";
+import { allowedOriginsFor, refuseUnsafeRequest } from "@/server/http/request-guard";
+import { appRouter } from "@/server/routers/_app";
+
+async function handler(req: Request): Promise<Response> {
+  const refusal = refuseUnsafeRequest(req, allowedOriginsFor(req));
+  if (refusal) return refusal;
+  return fetchRequestHandler({
+    endpoint: "/api/trpc",
+    req,
+    router: appRouter,
+    // Queries are GET, mutations POST (checked above); tRPC itself refuses a mutation sent as GET.
+    createContext: async () => ({ db: (await getAppDatabase()).db, actor: await getRequestActor(), requestId: randomUUID() }),
+  });
+}
+
+export { handler as GET, handler as POST };

@@ -1,0 +1,63 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { redirect } from "next/navigation";
+import { getRequestActor } from "@/server/auth/request-actor";
+import { can } from "@/server/policy";
+import { getServerCaller } from "@/server/trpc/server-caller";
+import { formatDate } from "@/lib/text/format-date";
+
+export const metadata: Metadata = { title: "Dashboard" };
+
+export default async function DashboardPage() {
+  const actor = await getRequestActor();
+  if (actor.kind !== "user") redirect("/login?callbackUrl=/dashboard");
+  if (!can(actor, "article.listAll")) {
+    return (
+      <div className="mx-auto max-w-3xl px-4 py-16">
+        <h1 className="text-2xl font-semibold">Editors only</h1>
+        <p className="mt-2 text-quiet">Your account is a reader account. Ask an admin to make you an editor.</p>
+      </div>
+    );
+  }
+  const articles = await (await getServerCaller()).article.dashboard();
+  return (
+    <div className="mx-auto max-w-5xl px-4 py-10">
+      <h1 className="text-2xl font-semibold tracking-tight">Dashboard</h1>
+      <p className="mt-1 text-sm text-quiet">{articles.length} {articles.length === 1 ? "article" : "articles"}, drafts included.</p>
+      <div className="mt-6 overflow-x-auto rounded border border-rule">
+        <table className="w-full text-left text-sm">
+          <caption className="sr-only">All articles with their claim counts</caption>
+          <thead className="sticky top-0 bg-wash text-quiet">
+            <tr>
+              <th scope="col" className="px-3 py-2 font-medium">Article</th>
+              <th scope="col" className="px-3 py-2 font-medium">Status</th>
+              <th scope="col" className="px-3 py-2 text-right font-medium">Claims</th>
+              <th scope="col" className="hidden px-3 py-2 text-right font-medium md:table-cell">In review</th>
+              <th scope="col" className="hidden px-3 py-2 text-right font-medium md:table-cell">Published</th>
+            </tr>
+          </thead>
+          <tbody className="divide-y divide-rule">
+            {articles.map((article) => (
+              <tr key={article.id}>
+                <td className="px-3 py-3">
+                  <Link href={`/a/${article.slug}`} className="font-medium hover:underline">{article.title}</Link>
+                  <div className="text-xs text-quiet">
+                    {[article.publisherName, article.publishedOn && formatDate(article.publishedOn)].filter(Boolean).join(" · ")}
+                  </div>
+                </td>
+                <td className="px-3 py-3">
+                  <span className={article.status === "published" ? "rounded bg-[#dafbe1] px-2 py-0.5 text-[#1a7f37]" : "rounded bg-[#fff8c5] px-2 py-0.5 text-[#7d4e00]"}>
+                    {article.status === "published" ? "Published" : "Draft"}
+                  </span>
+                </td>
+                <td className="px-3 py-3 text-right tabular-nums">{article.claimCount}</td>
+                <td className="hidden px-3 py-3 text-right tabular-nums md:table-cell">{article.inReviewCount}</td>
+                <td className="hidden px-3 py-3 text-right tabular-nums md:table-cell">{article.publishedCount}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </div>
+  );
+}

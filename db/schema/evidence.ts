@@ -1,0 +1,32 @@
+import { sql } from "drizzle-orm";
+import { check, index, integer, pgTable, text, timestamp } from "drizzle-orm/pg-core";
+import { STANCES, oneOf } from "./enums";
+import { claims } from "./claims";
+import { sources } from "./sources";
+import { users } from "./users";
+
+export const evidence = pgTable(
+  "evidence",
+  {
+    id: integer("id").primaryKey().generatedAlwaysAsIdentity(),
+    claimId: integer("claim_id").notNull().references(() => claims.id, { onDelete: "restrict" }),
+    sourceId: integer("source_id").notNull().references(() => sources.id, { onDelete: "restrict" }),
+    stance: text("stance", { enum: STANCES }).notNull(),
+    excerpt: text("excerpt"),
+    /** Where in the source: "1:02:03" in a video, "p. 12", "para 4". */
+    locator: text("locator"),
+    note: text("note"),
+    createdBy: integer("created_by").references(() => users.id, { onDelete: "restrict" }),
+    version: integer("version").notNull().default(1),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+    deletedAt: timestamp("deleted_at", { withTimezone: true }),
+  },
+  (t) => [
+    index("evidence_claim_id_idx").on(t.claimId),
+    index("evidence_source_id_idx").on(t.sourceId),
+    index("evidence_created_by_idx").on(t.createdBy),
+    check("evidence_stance_check", oneOf(t.stance, STANCES)),
+    check("evidence_version_check", sql`${t.version} >= 1`),
+  ],
+);

@@ -1,0 +1,2 @@
+export const ROLES = ["reader", "editor", "admin"] as const;
+export type Role = (typeof ROLES)[number];

@@ -1,0 +1,48 @@
+import type { NextAuthOptions } from "next-auth";
+import CredentialsProvider from "next-auth/providers/credentials";
+import { getAppDatabase } from "@/db/app-database";
+import { verifyLogin } from "../services/user/verify-login";
+import { clientAddress } from "../http/client-address";
+
+declare module "next-auth" {
+  interface Session {
+    /** User id and session version, checked against the database on every request (server/auth/request-actor.ts). */
+    uid?: number;
+    sv?: number;
+  }
+}
+declare module "next-auth/jwt" {
+  interface JWT {
+    uid?: number;
+    sv?: number;
+  }
+}
+
+export const authOptions: NextAuthOptions = {
+  session: { strategy: "jwt", maxAge: 12 * 60 * 60 },
+  pages: { signIn: "/login" },
+  providers: [
+    CredentialsProvider({
+      name: "Email and password",
+      credentials: { email: { label: "Email", type: "email" }, password: { label: "Password", type: "password" } },
+      async authorize(credentials, req) {
+        const { db } = await getAppDatabase();
+        const user = await verifyLogin(db, { email: credentials?.email ?? "", password: credentials?.password ?? "" }, clientAddress(req.headers ?? {}));
+        return user ? { id: String(user.id), name: user.name, email: user.email, sv: user.sessionVersion } : null;
+      },
+    }),
+  ],
+  callbacks: {
+    jwt({ token, user }) {
+      // Only at sign-in is `user` set: the token records who and which session version they signed in under.
+      if (user) {
+        token.uid = Number(user.id);
+        token.sv = (user as { sv?: number }).sv;
+      }
+      return token;
+    },
+    session({ session, token }) {
+      return { ...session, uid: token.uid, sv: token.sv };
+    },
+  },
+};

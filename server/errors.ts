@@ -1,0 +1,84 @@
+import { TRPCError } from "@trpc/server";
+
+/**
+ * Errors services throw. Each carries a message written for the person who caused it; the tRPC layer
+ * maps them to status codes in one place (toTRPCError) so no procedure repeats a try/catch.
+ */
+export class DomainError extends Error {
+  constructor(
+    readonly code: "BAD_REQUEST" | "UNAUTHORIZED" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "TOO_MANY_REQUESTS" | "SERVICE_UNAVAILABLE",
+    message: string,
+  ) {
+    super(message);
+    this.name = new.target.name;
+  }
+}
+
+export class InvalidInputError extends DomainError {
+  constructor(message: string) {
+    super("BAD_REQUEST", message);
+  }
+}
+export class NotSignedInError extends DomainError {
+  constructor(message = "Sign in to do this.") {
+    super("UNAUTHORIZED", message);
+  }
+}
+export class ForbiddenError extends DomainError {
+  constructor(message = "Your role does not allow this. Ask an admin if you need access.") {
+    super("FORBIDDEN", message);
+  }
+}
+export class NotFoundError extends DomainError {
+  constructor(what: string) {
+    super("NOT_FOUND", `${what} was not found. It may have been removed, or the link is wrong.`);
+  }
+}
+export class ConflictError extends DomainError {
+  constructor(message: string) {
+    super("CONFLICT", message);
+  }
+}
+export class DatabaseUnavailableError extends DomainError {
+  constructor() {
+    super("SERVICE_UNAVAILABLE", "The database is not reachable right now. Your change was not saved; try again in a few seconds.");
+  }
+}
+
+// PostgreSQL SQLSTATEs that mean "your input broke a rule", not "we are broken".
+const USER_FIXABLE_SQLSTATE: Record<string, (detail: string) => DomainError> = {
+  "23505": (d) => new ConflictError(`That already exists${d ? ` (${d})` : ""}.`),
+  "23514": (d) => new InvalidInputError(`A value is not allowed${d ? ` (${d})` : ""}.`),
+  "22001": () => new InvalidInputError("A value is too long."),
+};
+const CONNECTION_ERRORS = new Set(["ECONNREFUSED", "ECONNRESET", "ETIMEDOUT", "CONNECT_TIMEOUT", "CONNECTION_CLOSED", "57P01", "57P03", "08006", "08001"]);
+
+function findDatabaseCause(error: unknown): { code?: string; constraint_name?: string; constraint?: string } | undefined {
+  for (let e = error as { cause?: unknown; code?: unknown } | undefined, depth = 0; e && depth < 5; e = e.cause as typeof e, depth++) {
+    if (typeof e.code === "string") return e as never;
+  }
+  return undefined;
+}
+
+/** Turns any error a procedure threw into the TRPCError a client sees; unknown errors become an opaque 500. */
+export function toTRPCError(error: unknown, requestId: string): TRPCError {
+  const root = error instanceof TRPCError && error.cause ? error.cause : error;
+  if (root instanceof DomainError) return new TRPCError({ code: root.code, message: root.message, cause: root });
+  if (error instanceof TRPCError && error.code !== "INTERNAL_SERVER_ERROR") return error;
+  const db = findDatabaseCause(root);
+  if (db?.code && CONNECTION_ERRORS.has(db.code)) {
+    const unavailable = new DatabaseUnavailableError();
+    return new TRPCError({ code: unavailable.code, message: unavailable.message, cause: root });
+  }
+  const userFixable = db?.code ? USER_FIXABLE_SQLSTATE[db.code] : undefined;
+  if (userFixable) {
+    const mapped = userFixable(db?.constraint_name ?? db?.constraint ?? "");
+    return new TRPCError({ code: mapped.code, message: mapped.message, cause: root });
+  }
+  console.error(`[request ${requestId}] unexpected error`, root);
+  return new TRPCError({
+    code: "INTERNAL_SERVER_ERROR",
+    message: `Something went wrong on our side (request ${requestId}). Try again; if it keeps failing, tell an admin and quote this id.`,
+    cause: root,
+  });
+}

@@ -1,0 +1,15 @@
+import { z } from "zod";
+import { importArticle, importArticleInput } from "../services/article/import-article";
+import { getArticleBySlug } from "../services/article/get-article-by-slug";
+import { listArticlesForDashboard } from "../services/article/list-articles-for-dashboard";
+import { listPublishedArticles } from "../services/article/list-published";
+import { setArticleStatus, setArticleStatusInput } from "../services/article/set-article-status";
+import { createTRPCRouter, editorProcedure, publicProcedure } from "../trpc/init";
+
+export const articleRouter = createTRPCRouter({
+  listPublished: publicProcedure.query(({ ctx }) => listPublishedArticles(ctx)),
+  bySlug: publicProcedure.input(z.object({ slug: z.string().min(1).max(120) })).query(({ ctx, input }) => getArticleBySlug(ctx, input.slug)),
+  dashboard: editorProcedure.query(({ ctx }) => listArticlesForDashboard(ctx)),
+  import: editorProcedure.input(importArticleInput).mutation(({ ctx, input }) => importArticle(ctx, input)),
+  setStatus: editorProcedure.input(setArticleStatusInput).mutation(({ ctx, input }) => setArticleStatus(ctx, input)),
+});

@@ -1,0 +1,24 @@
+import { eq, sql } from "drizzle-orm";
+import { z } from "zod";
+import { users } from "@/db/schema";
+import { NotFoundError } from "../../errors";
+import { assertCan } from "../../policy";
+import type { ServiceContext } from "../context";
+import { hashPassword } from "./password";
+import { passwordInput, userIdInput } from "./user-input";
+
+export const resetPasswordInput = z.object({ userId: userIdInput, password: passwordInput });
+
+/** Sets a new password and signs the user out everywhere (their old sessions fail on the next request). */
+export async function resetPassword(ctx: ServiceContext, rawInput: z.input<typeof resetPasswordInput>) {
+  assertCan(ctx.actor, "user.resetPassword");
+  const input = resetPasswordInput.parse(rawInput);
+  const passwordHash = await hashPassword(input.password);
+  const [updated] = await ctx.db
+    .update(users)
+    .set({ passwordHash, sessionVersion: sql`${users.sessionVersion} + 1`, updatedAt: new Date() })
+    .where(eq(users.id, input.userId))
+    .returning({ id: users.id, email: users.email });
+  if (!updated) throw new NotFoundError("That user");
+  return updated;
+}

@@ -1,0 +1,28 @@
+import { closeAppDatabase, getAppDatabase } from "@/db/app-database";
+import { dataDirectory } from "@/db/client";
+import { ensureAuthSecret } from "../auth/secret";
+import { prepareDatabase } from "./prepare-database";
+
+/**
+ * Server start: auth secret, database (migrated, demo loaded, first admin), and a clean shutdown.
+ * `npm start` sets NEXT_MANUAL_SIG_HANDLE so Next leaves SIGINT/SIGTERM to us: PGlite must be closed
+ * before exit, or the next start runs crash recovery on its data folder.
+ */
+export async function startServer(): Promise<void> {
+  ensureAuthSecret(dataDirectory());
+  const handle = await getAppDatabase();
+  await prepareDatabase(handle);
+  console.log(`Factdesk database ready (${handle.kind === "pglite" ? `embedded PGlite in ${dataDirectory()}` : "PostgreSQL from DATABASE_URL"}).`);
+
+  let stopping = false;
+  const stop = (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    console.log(`${signal} received: closing the database and exiting.`);
+    closeAppDatabase()
+      .catch((error) => console.error("Error while closing the database", error))
+      .finally(() => process.exit(0));
+  };
+  process.on("SIGINT", () => stop("SIGINT"));
+  process.on("SIGTERM", () => stop("SIGTERM"));
+}

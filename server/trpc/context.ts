@@ -1,0 +1,9 @@
+import type { Database } from "@/db/types";
+import type { Actor } from "../actor";
+
+/** What every procedure and service receives. Tests build one directly and call createCaller. */
+export interface Context {
+  db: Database;
+  actor: Actor;
+  requestId: string;
+}
