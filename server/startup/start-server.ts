@@ -9,9 +9,16 @@ import { prepareDatabase } from "./prepare-database";
  * before exit, or the next start runs crash recovery on its data folder.
  */
 export async function startServer(): Promise<void> {
-  ensureAuthSecret(dataDirectory());
-  const handle = await getAppDatabase();
-  await prepareDatabase(handle);
+  let handle;
+  try {
+    ensureAuthSecret(dataDirectory());
+    handle = await getAppDatabase();
+    await prepareDatabase(handle);
+  } catch (error) {
+    // A server without its database can only fail every request: stop now, saying why.
+    console.error(`Factdesk cannot start: ${error instanceof Error ? error.message : String(error)}`);
+    process.exit(1);
+  }
   console.log(`Factdesk database ready (${handle.kind === "pglite" ? `embedded PGlite in ${dataDirectory()}` : "PostgreSQL from DATABASE_URL"}).`);
 
   let stopping = false;
