@@ -1,0 +1,108 @@
+import { desc } from "drizzle-orm";
+import { describe, expect, it } from "vitest";
+import { claimEvents } from "@/db/schema";
+import type { Database } from "@/db/types";
+import { callerWith, createArticle, eventsOf, mark, namedUser, RATIONALE, writerOf } from "./claims-fixtures";
+import { countRows, inRollback, openTestDatabase, rejectionOf } from "./helpers";
+
+const { db } = await openTestDatabase();
+
+/**
+ * Runs one mutation and checks the audit trail grew by exactly one row with `action` (or by none when
+ * `action` is null, whether the call succeeded as a no-op or was refused with `refusal`).
+ */
+function auditor(tx: Database) {
+  return async function expectAudit<T>(label: string, action: string | null, call: () => Promise<T>, refusal?: string): Promise<T | undefined> {
+    const before = await countRows(tx, "claim_events");
+    let result: T | undefined;
+    if (refusal) expect(await rejectionOf(call()), label).toMatchObject({ code: refusal });
+    else result = await call();
+    const after = await countRows(tx, "claim_events");
+    expect(after - before, label).toBe(action ? 1 : 0);
+    if (action) {
+      const [last] = await tx.select().from(claimEvents).orderBy(desc(claimEvents.id)).limit(1);
+      expect(last?.action, label).toBe(action);
+    }
+    return result;
+  };
+}
+
+describe("the claim audit trail", () => {
+  it("every mutation writes exactly one event per change; refusals and no-ops write none", () =>
+    inRollback(db, async (tx) => {
+      const author = await namedUser(tx, "editor", "Author");
+      const reviewer = await namedUser(tx, "editor", "Reviewer");
+      const admin = await namedUser(tx, "admin", "Admin");
+      const a = callerWith(tx, author);
+      const r = callerWith(tx, reviewer).claim;
+      const article = await createArticle(tx);
+      const expectAudit = auditor(tx);
+
+      let c = (await expectAudit("mark", "claim.created", () => mark(tx, author, article, "Ninety percent of voters")))!;
+      const id = c.id;
+      c = (await expectAudit("update", "claim.updated", () => a.claim.update({ claimId: id, version: c.version, summary: "90% back the plan" })))!;
+      await expectAudit("update, nothing changed", null, () => a.claim.update({ claimId: id, version: c.version, summary: "90% back the plan" }));
+      await expectAudit("update, stale version", null, () => a.claim.update({ claimId: id, version: c.version - 1, summary: "Other" }), "CONFLICT");
+      c = (await expectAudit("setVerdict", "claim.verdict_set", () => a.claim.setVerdict({ claimId: id, version: c.version, verdict: "false", rationale: RATIONALE })))!;
+      expect(c.status).toBe("in_progress"); // one event, although both verdict and status changed
+      await expectAudit("setVerdict, same again", null, () => a.claim.setVerdict({ claimId: id, version: c.version, verdict: "false", rationale: RATIONALE }));
+      c = (await expectAudit("assign", "claim.assigned", () => a.claim.assign({ claimId: id, version: c.version, assigneeId: author.id })))!;
+      await expectAudit("assign, same person", null, () => a.claim.assign({ claimId: id, version: c.version, assigneeId: author.id }));
+      await expectAudit("assign to nobody real", null, () => a.claim.assign({ claimId: id, version: c.version, assigneeId: 2_000_000_000 }), "BAD_REQUEST");
+
+      const kept = (await expectAudit("attach", "evidence.added", () => a.evidence.attach({ claimId: id, url: "https://example.org/kept", stance: "refutes" })))!;
+      const extra = (await expectAudit("attach another", "evidence.added", () => a.evidence.attach({ claimId: id, url: "https://example.org/extra", stance: "context" })))!;
+      await expectAudit("attach a bad URL", null, () => a.evidence.attach({ claimId: id, url: "javascript:alert(1)", stance: "context" }), "BAD_REQUEST");
+      const edited = (await expectAudit("evidence update", "evidence.updated", () => a.evidence.update({ evidenceId: kept.id, version: kept.version, locator: "p. 12" })))!;
+      await expectAudit("evidence update, nothing changed", null, () => a.evidence.update({ evidenceId: kept.id, version: edited.version, locator: "p. 12" }));
+      await expectAudit("evidence remove", "evidence.removed", () => a.evidence.remove({ evidenceId: extra.id, version: extra.version }));
+      await expectAudit("evidence remove again", null, () => a.evidence.remove({ evidenceId: extra.id, version: extra.version + 1 }), "NOT_FOUND");
+
+      await expectAudit("jump to published", null, () => a.claim.changeStatus({ claimId: id, version: c.version, status: "published" }), "BAD_REQUEST");
+      c = (await expectAudit("to review", "claim.status_changed", () => a.claim.changeStatus({ claimId: id, version: c.version, status: "in_review" })))!;
+      await expectAudit("to review again", null, () => a.claim.changeStatus({ claimId: id, version: c.version, status: "in_review" }));
+      await expectAudit("evidence while in review", null, () => a.evidence.attach({ claimId: id, url: "https://example.org/late", stance: "supports" }), "CONFLICT");
+      c = (await expectAudit("reject", "claim.rejected", () => r.review({ claimId: id, version: c.version, decision: "reject", comment: "Which year?" })))!;
+      c = (await expectAudit("to review", "claim.status_changed", () => a.claim.changeStatus({ claimId: id, version: c.version, status: "in_review" })))!;
+      const approve = { claimId: id, decision: "approve" as const, comment: "Checked." };
+      await expectAudit("approve own verdict", null, () => a.claim.review({ ...approve, version: c.version }), "FORBIDDEN");
+      c = (await expectAudit("approve", "claim.approved", () => r.review({ ...approve, version: c.version })))!;
+      await expectAudit("delete published", null, () => a.claim.delete({ claimId: id, version: c.version }), "CONFLICT");
+      c = (await expectAudit("withdraw", "claim.status_changed", () => a.claim.changeStatus({ claimId: id, version: c.version, status: "in_review" })))!;
+      c = (await expectAudit("back", "claim.status_changed", () => a.claim.changeStatus({ claimId: id, version: c.version, status: "in_progress" })))!;
+      await expectAudit("delete", "claim.deleted", () => a.claim.delete({ claimId: id, version: c.version }));
+      await expectAudit("restore by an editor", null, () => a.claim.restore({ claimId: id }), "FORBIDDEN");
+      await expectAudit("restore", "claim.restored", () => callerWith(tx, admin).claim.restore({ claimId: id }));
+      await expectAudit("restore a live claim", null, () => callerWith(tx, admin).claim.restore({ claimId: id }), "NOT_FOUND");
+
+      // The history names who did what, in order, and nobody's email.
+      const { history } = await callerWith(tx, reviewer).claim.detail({ claimId: id });
+      expect(history).toHaveLength((await eventsOf(tx, id)).length);
+      expect(history.filter((h) => h.action === "claim.rejected" || h.action === "claim.approved").map((h) => h.actorName)).toEqual([reviewer.name, reviewer.name]);
+      expect(history.find((h) => h.action === "claim.restored")?.actorName).toBe(admin.name);
+      expect(history.filter((h) => h.actorName === author.name).length).toBeGreaterThan(10);
+      expect(JSON.stringify(history)).not.toContain(author.email);
+      expect(history.find((h) => h.action === "claim.updated")).toMatchObject({ before: { summary: null }, after: { summary: "90% back the plan" } });
+    }));
+
+  it("each change and its event are written by the same transaction", async () => {
+    // Committed for real (no surrounding transaction): xmin is the id of the transaction that wrote a row.
+    const editor = await namedUser(db, "editor", "Editor");
+    const caller = callerWith(db, editor);
+    const article = await createArticle(db);
+    const claim = await mark(db, editor, article, "Critics called the figures misleading");
+    const eventWriters = async () => Promise.all((await eventsOf(db, claim.id)).map((e) => writerOf(db, "claim_events", e.id)));
+
+    const [created] = await eventWriters();
+    expect(created).toBe(await writerOf(db, "claims", claim.id));
+    await caller.claim.setVerdict({ claimId: claim.id, version: claim.version, verdict: "mixed", rationale: RATIONALE });
+    const afterVerdict = await eventWriters();
+    expect(afterVerdict).toHaveLength(2);
+    expect(afterVerdict[1]).toBe(await writerOf(db, "claims", claim.id));
+    expect(afterVerdict[1]).not.toBe(created);
+    const link = await caller.evidence.attach({ claimId: claim.id, url: "https://example.org/audit", stance: "context" });
+    const afterAttach = await eventWriters();
+    expect(afterAttach[2]).toBe(await writerOf(db, "evidence", link.id));
+    expect(new Set(afterAttach).size).toBe(3);
+  });
+});

@@ -1,0 +1,158 @@
+import type { inferRouterInputs } from "@trpc/server";
+import { beforeAll, describe, expect, it } from "vitest";
+import { claims, evidence, sources } from "@/db/schema";
+import type { Database } from "@/db/types";
+import type { Role } from "@/lib/roles";
+import type { Actor } from "@/server/actor";
+import { appRouter, type AppRouter } from "@/server/routers/_app";
+import { importArticle } from "@/server/services/article/import-article";
+import {
+  anonymousActor, callerFor, createTestUser, inRollback, openTestDatabase, rejectionOf, systemActor, tableFingerprints, uniqueEmail, uniqueName, type UserActor,
+} from "./helpers";
+
+// Every procedure of the real router, found at run time: a procedure added later is covered (or, for a
+// mutation without a sample input below, makes this file fail) without anyone remembering to add it.
+const { db } = await openTestDatabase();
+const procedures = Object.entries(appRouter._def.procedures as unknown as Record<string, { _def: { type: string } }>);
+const mutationPaths = procedures.filter(([, p]) => p._def.type === "mutation").map(([path]) => path);
+const queryPaths = procedures.filter(([, p]) => p._def.type === "query").map(([path]) => path);
+
+/** Real rows the sample inputs point at, so that a missing check would really change something. */
+interface Fixture {
+  articleId: number;
+  revisionId: number;
+  claimId: number;
+  /** In review, its verdict set by another editor: what claim.review needs. */
+  reviewClaimId: number;
+  deletedClaimId: number;
+  evidenceId: number;
+  sourceId: number;
+  target: UserActor;
+  editor: UserActor;
+  reader: UserActor;
+}
+type Inputs = inferRouterInputs<AppRouter>;
+
+/** A valid input and the lowest role allowed, for every mutation. Typed against the router's own input types. */
+const MUTATIONS: Record<string, { minimum: Role; input: (f: Fixture) => unknown }> = {
+  "article.import": { minimum: "editor", input: (): Inputs["article"]["import"] => ({ title: "Policy probe", slug: uniqueName("probe"), text: "A paragraph." }) },
+  "article.setStatus": { minimum: "editor", input: (f): Inputs["article"]["setStatus"] => ({ articleId: f.articleId, status: "published" }) },
+  "claim.mark": { minimum: "editor", input: (f): Inputs["claim"]["mark"] => ({ articleId: f.articleId, revisionId: f.revisionId, start: 0, end: 6, kind: "statistic" }) },
+  "claim.update": { minimum: "editor", input: (f): Inputs["claim"]["update"] => ({ claimId: f.claimId, version: 1, summary: "Changed" }) },
+  "claim.setVerdict": {
+    minimum: "editor",
+    input: (f): Inputs["claim"]["setVerdict"] => ({ claimId: f.claimId, version: 1, verdict: "false", rationale: "The cited figures say otherwise." }),
+  },
+  "claim.changeStatus": { minimum: "editor", input: (f): Inputs["claim"]["changeStatus"] => ({ claimId: f.claimId, version: 1, status: "in_progress" }) },
+  "claim.review": { minimum: "editor", input: (f): Inputs["claim"]["review"] => ({ claimId: f.reviewClaimId, version: 1, decision: "reject", comment: "Needs a source." }) },
+  "claim.assign": { minimum: "editor", input: (f): Inputs["claim"]["assign"] => ({ claimId: f.claimId, version: 1, assigneeId: f.editor.id }) },
+  "claim.delete": { minimum: "editor", input: (f): Inputs["claim"]["delete"] => ({ claimId: f.claimId, version: 1 }) },
+  "claim.restore": { minimum: "admin", input: (f): Inputs["claim"]["restore"] => ({ claimId: f.deletedClaimId }) },
+  "evidence.attach": {
+    minimum: "editor",
+    input: (f): Inputs["evidence"]["attach"] => ({ claimId: f.claimId, url: `https://example.org/${uniqueName("evidence")}`, stance: "supports" }),
+  },
+  "evidence.update": { minimum: "editor", input: (f): Inputs["evidence"]["update"] => ({ evidenceId: f.evidenceId, version: 1, stance: "refutes" }) },
+  "evidence.remove": { minimum: "editor", input: (f): Inputs["evidence"]["remove"] => ({ evidenceId: f.evidenceId, version: 1 }) },
+  "user.create": {
+    minimum: "admin",
+    input: (): Inputs["user"]["create"] => ({ email: uniqueEmail("probe"), name: "Probe", role: "admin", password: "long enough password" }),
+  },
+  "user.setRole": { minimum: "admin", input: (f): Inputs["user"]["setRole"] => ({ userId: f.target.id, role: "admin" }) },
+  "user.deactivate": { minimum: "admin", input: (f): Inputs["user"]["deactivate"] => ({ userId: f.target.id }) },
+  "user.resetPassword": { minimum: "admin", input: (f): Inputs["user"]["resetPassword"] => ({ userId: f.target.id, password: "another long password" }) },
+};
+
+/** Queries anyone may call; every other query must refuse anonymous callers and readers. */
+const PUBLIC_QUERIES = ["article.listPublished", "article.bySlug", "user.me"];
+/** Inputs for restricted queries (a query without one is called with no input: refusal comes first anyway). */
+const QUERY_INPUTS: Record<string, (f: Fixture) => unknown> = {
+  "claim.workspace": (f) => ({ articleId: f.articleId }),
+  "claim.detail": (f) => ({ claimId: f.claimId }),
+  "source.search": () => ({ query: "example" }),
+};
+
+let fixture: Fixture;
+beforeAll(async () => {
+  const article = await importArticle({ db, actor: systemActor }, { title: "Policy fixture", slug: uniqueName("policy"), text: "Ninety percent agree." });
+  const claim = { articleId: article.id, revisionId: article.revisionId, quoteExact: "Ninety", positionStart: 0, positionEnd: 6, kind: "statistic" as const };
+  const author = await createTestUser(db, "editor");
+  const inReview = { ...claim, status: "in_review" as const, verdict: "false" as const, rationale: "The survey says forty percent.", verdictSetBy: author.id };
+  const [live, deleted, review] = await db
+    .insert(claims)
+    .values([claim, { ...claim, deletedAt: new Date() }, inReview])
+    .returning({ id: claims.id });
+  const [source] = await db.insert(sources).values({ canonicalUrl: `https://example.org/${uniqueName("source")}` }).returning({ id: sources.id });
+  const [link] = await db.insert(evidence).values({ claimId: live!.id, sourceId: source!.id, stance: "supports" }).returning({ id: evidence.id });
+  fixture = {
+    articleId: article.id, revisionId: article.revisionId, claimId: live!.id, reviewClaimId: review!.id, deletedClaimId: deleted!.id, evidenceId: link!.id, sourceId: source!.id,
+    target: await createTestUser(db, "reader"), editor: await createTestUser(db, "editor"), reader: await createTestUser(db, "reader"),
+  };
+});
+
+function call(tx: Database, actor: Actor, path: string, input: unknown): Promise<unknown> {
+  let target: unknown = callerFor(tx, actor);
+  for (const key of path.split(".")) target = (target as Record<string, unknown>)[key];
+  return (target as (input: unknown) => Promise<unknown>)(input);
+}
+
+/** Calls `path` as each actor, expecting `code`, and checks that not a single row changed. */
+const expectRefused = (path: string, input: (f: Fixture) => unknown, refusals: Array<[Actor, string]>) =>
+  inRollback(db, async (tx) => {
+    const before = await tableFingerprints(tx);
+    for (const [actor, code] of refusals) {
+      const error = await rejectionOf(call(tx, actor, path, input(fixture)));
+      expect(error, `${path} as ${actor.kind === "user" ? actor.role : actor.kind}`).toMatchObject({ code });
+    }
+    expect(await tableFingerprints(tx)).toEqual(before);
+  });
+
+describe("the router as seen by the policy", () => {
+  it("has procedures to check, and a sample input for every mutation (add one for any new mutation)", () => {
+    expect(mutationPaths).toContain("article.import");
+    expect(queryPaths).toContain("article.dashboard");
+    expect(mutationPaths.filter((path) => !MUTATIONS[path])).toEqual([]);
+    // …and no stale entries that would hide a renamed procedure.
+    expect(Object.keys(MUTATIONS).filter((path) => !mutationPaths.includes(path))).toEqual([]);
+    expect([...PUBLIC_QUERIES, ...Object.keys(QUERY_INPUTS)].filter((path) => !queryPaths.includes(path))).toEqual([]);
+  });
+});
+
+describe.each(mutationPaths)("mutation %s", (path) => {
+  const sample = MUTATIONS[path];
+
+  it("refuses anonymous callers (UNAUTHORIZED) and readers (FORBIDDEN), writing nothing", async () => {
+    if (!sample) throw new Error(`No sample input for ${path}: add one to MUTATIONS so its policy is tested.`);
+    await expectRefused(path, sample.input, [
+      [anonymousActor, "UNAUTHORIZED"],
+      [fixture.reader, "FORBIDDEN"],
+    ]);
+  });
+
+  // The control that makes the refusals above mean something: with this same input the lowest allowed
+  // role really changes rows, so a missing check could not hide behind an input that does nothing.
+  it("with the same input, the lowest allowed role does change rows", () =>
+    inRollback(db, async (tx) => {
+      if (!sample) throw new Error(`No sample input for ${path}.`);
+      const actor = sample.minimum === "admin" ? await createTestUser(tx, "admin") : fixture.editor;
+      const before = await tableFingerprints(tx);
+      await call(tx, actor, path, sample.input(fixture));
+      expect(await tableFingerprints(tx)).not.toEqual(before);
+    }));
+
+  if (sample?.minimum === "admin") {
+    it("refuses editors (FORBIDDEN), writing nothing", () => expectRefused(path, sample.input, [[fixture.editor, "FORBIDDEN"]]));
+  }
+});
+
+describe.each(queryPaths.filter((path) => !PUBLIC_QUERIES.includes(path)))("restricted query %s", (path) => {
+  it("refuses anonymous callers (UNAUTHORIZED) and readers (FORBIDDEN)", () =>
+    expectRefused(path, QUERY_INPUTS[path] ?? (() => undefined), [
+      [anonymousActor, "UNAUTHORIZED"],
+      [fixture.reader, "FORBIDDEN"],
+    ]));
+});
+
+describe("admin-only queries", () => {
+  it("user.list refuses editors", () => expectRefused("user.list", () => undefined, [[fixture.editor, "FORBIDDEN"]]));
+});
