@@ -28,6 +28,14 @@ const RULES = {
   "article.listAll": (a) => hasRole(a, "editor"),
   "article.import": (a) => hasRole(a, "editor"),
   "article.setStatus": (a) => hasRole(a, "editor"),
+  "claim.read": (a) => hasRole(a, "editor"),
+  "claim.mark": (a) => hasRole(a, "editor"),
+  "claim.edit": (a) => hasRole(a, "editor"),
+  "claim.delete": (a) => hasRole(a, "editor"),
+  "claim.restore": (a) => hasRole(a, "admin"),
+  "evidence.edit": (a) => hasRole(a, "editor"),
+  "source.search": (a) => hasRole(a, "editor"),
+  "user.listEditors": (a) => hasRole(a, "editor"),
   "user.list": (a) => hasRole(a, "admin"),
   "user.create": (a) => hasRole(a, "admin"),
   "user.setRole": (a) => hasRole(a, "admin"),
@@ -50,4 +58,27 @@ export function assertCan(actor: Actor, action: Action): void {
 /** Which article statuses a caller may see; the public sees published articles only. */
 export function visibleArticleStatuses(actor: Actor): ReadonlyArray<"draft" | "published"> {
   return can(actor, "article.readDraft") ? ["draft", "published"] : ["published"];
+}
+
+/**
+ * Publishing needs a second pair of eyes: the editor who set the verdict cannot approve it; an admin can.
+ * Returns the reason as a sentence, or null when the actor may review.
+ */
+export function reviewRefusal(actor: Actor, claim: { verdictSetBy: number | null }): string | null {
+  if (!hasRole(actor, "editor")) return "Only editors can review verdicts.";
+  if (actor.kind === "user" && actor.role !== "admin" && claim.verdictSetBy === actor.id) {
+    return "You set this verdict, so another editor must review it. Ask a colleague, or an admin.";
+  }
+  return null;
+}
+
+export function assertCanReview(actor: Actor, claim: { verdictSetBy: number | null }): void {
+  assertCan(actor, "claim.edit");
+  const refusal = reviewRefusal(actor, claim);
+  if (refusal) throw new ForbiddenError(refusal);
+}
+
+/** Who may be assigned claims: active editors and admins. */
+export function isAssignableRole(role: Role): boolean {
+  return RANK[role] >= RANK.editor;
 }

@@ -1,9 +1,15 @@
 import { createCallerFactory, createTRPCRouter } from "../trpc/init";
 import { articleRouter } from "./article";
+import { claimRouter } from "./claim";
+import { evidenceRouter } from "./evidence";
+import { sourceRouter } from "./source";
 import { userRouter } from "./user";
 
 export const appRouter = createTRPCRouter({
   article: articleRouter,
+  claim: claimRouter,
+  evidence: evidenceRouter,
+  source: sourceRouter,
   user: userRouter,
 });
 

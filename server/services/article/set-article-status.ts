@@ -20,5 +20,6 @@ export async function setArticleStatus(ctx: ServiceContext, rawInput: z.input<ty
     .where(eq(articles.id, input.articleId))
     .returning({ id: articles.id, slug: articles.slug, status: articles.status });
   if (!updated) throw new NotFoundError("That article");
+  await ctx.publicCache?.articleChanged(updated.id);
   return updated;
 }

@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
 import { getAppDatabase } from "@/db/app-database";
 import { getRequestActor } from "@/server/auth/request-actor";
+import { nextPublicCache } from "@/server/http/next-public-cache";
 import { allowedOriginsFor, refuseUnsafeRequest } from "@/server/http/request-guard";
 import { appRouter } from "@/server/routers/_app";
 
@@ -13,7 +14,10 @@ async function handler(req: Request): Promise<Response> {
     req,
     router: appRouter,
     // Queries are GET, mutations POST (checked above); tRPC itself refuses a mutation sent as GET.
-    createContext: async () => ({ db: (await getAppDatabase()).db, actor: await getRequestActor(), requestId: randomUUID() }),
+    createContext: async () => {
+      const { db } = await getAppDatabase();
+      return { db, actor: await getRequestActor(), requestId: randomUUID(), publicCache: nextPublicCache(db) };
+    },
   });
 }
 

@@ -1,0 +1,27 @@
+import { z } from "zod";
+import { assignClaim, assignClaimInput } from "../services/claim/assign-claim";
+import { changeClaimStatus, changeStatusInput } from "../services/claim/change-status";
+import { idInput } from "../services/claim/claim-input";
+import { deleteClaim, deleteClaimInput, restoreClaim, restoreClaimInput } from "../services/claim/delete-claim";
+import { getClaimDetail } from "../services/claim/get-claim-detail";
+import { getWorkspace } from "../services/claim/get-workspace";
+import { markClaim, markClaimInput } from "../services/claim/mark-claim";
+import { getMyQueue } from "../services/claim/my-queue";
+import { reviewVerdict, reviewVerdictInput } from "../services/claim/review-verdict";
+import { setVerdict, setVerdictInput } from "../services/claim/set-verdict";
+import { updateClaim, updateClaimInput } from "../services/claim/update-claim";
+import { adminProcedure, createTRPCRouter, editorProcedure } from "../trpc/init";
+
+export const claimRouter = createTRPCRouter({
+  workspace: editorProcedure.input(z.object({ articleId: idInput })).query(({ ctx, input }) => getWorkspace(ctx, input.articleId)),
+  detail: editorProcedure.input(z.object({ claimId: idInput })).query(({ ctx, input }) => getClaimDetail(ctx, input.claimId)),
+  myQueue: editorProcedure.query(({ ctx }) => getMyQueue(ctx)),
+  mark: editorProcedure.input(markClaimInput).mutation(({ ctx, input }) => markClaim(ctx, input)),
+  update: editorProcedure.input(updateClaimInput).mutation(({ ctx, input }) => updateClaim(ctx, input)),
+  setVerdict: editorProcedure.input(setVerdictInput).mutation(({ ctx, input }) => setVerdict(ctx, input)),
+  changeStatus: editorProcedure.input(changeStatusInput).mutation(({ ctx, input }) => changeClaimStatus(ctx, input)),
+  review: editorProcedure.input(reviewVerdictInput).mutation(({ ctx, input }) => reviewVerdict(ctx, input)),
+  assign: editorProcedure.input(assignClaimInput).mutation(({ ctx, input }) => assignClaim(ctx, input)),
+  delete: editorProcedure.input(deleteClaimInput).mutation(({ ctx, input }) => deleteClaim(ctx, input)),
+  restore: adminProcedure.input(restoreClaimInput).mutation(({ ctx, input }) => restoreClaim(ctx, input)),
+});

@@ -1,0 +1,35 @@
+import { eq } from "drizzle-orm";
+import { z } from "zod";
+import { users } from "@/db/schema";
+import { InvalidInputError } from "../../errors";
+import { assertCan, isAssignableRole } from "../../policy";
+import type { ServiceContext } from "../context";
+import { recordClaimEvent } from "./claim-events";
+import { idInput, versionInput } from "./claim-input";
+import { lockClaimAtVersion, updateLockedClaim } from "./versioned-claim";
+
+export const assignClaimInput = z.object({ claimId: idInput, version: versionInput, assigneeId: idInput.nullable() });
+
+/** Assigns a claim to an active editor or admin, or unassigns it (null). */
+export async function assignClaim(ctx: ServiceContext, rawInput: z.input<typeof assignClaimInput>) {
+  assertCan(ctx.actor, "claim.edit");
+  const input = assignClaimInput.parse(rawInput);
+  return ctx.db.transaction(async (tx) => {
+    const current = await lockClaimAtVersion(tx, input.claimId, input.version);
+    if (current.assigneeId === input.assigneeId) return current;
+    if (input.assigneeId !== null) {
+      const [assignee] = await tx.select({ role: users.role, active: users.active }).from(users).where(eq(users.id, input.assigneeId));
+      if (!assignee || !assignee.active || !isAssignableRole(assignee.role)) {
+        throw new InvalidInputError("Claims can be assigned only to active editors and admins.");
+      }
+    }
+    const updated = await updateLockedClaim(tx, current, { assigneeId: input.assigneeId });
+    await recordClaimEvent(tx, ctx.actor, {
+      claimId: current.id,
+      action: "claim.assigned",
+      before: { assigneeId: current.assigneeId },
+      after: { assigneeId: updated.assigneeId },
+    });
+    return updated;
+  });
+}

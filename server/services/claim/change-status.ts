@@ -1,0 +1,56 @@
+import { z } from "zod";
+import { STATUS_LABELS, isDirectTransition, reviewBlockers } from "@/lib/claims/workflow";
+import { InvalidInputError } from "../../errors";
+import { assertCan } from "../../policy";
+import type { ServiceContext } from "../context";
+import { recordClaimEvent } from "./claim-events";
+import { claimStatusInput, idInput, optionalLine, versionInput } from "./claim-input";
+import { liveEvidenceCount } from "./live-evidence-count";
+import { lockClaimAtVersion, updateLockedClaim } from "./versioned-claim";
+
+export const changeStatusInput = z.object({
+  claimId: idInput,
+  version: versionInput,
+  status: claimStatusInput,
+  comment: optionalLine(2000),
+});
+
+/**
+ * Moves a claim along unchecked → in progress → in review, or back. Sending to review needs a verdict, a
+ * one-sentence rationale and evidence; moving a published claim back withdraws its verdict from readers.
+ */
+export async function changeClaimStatus(ctx: ServiceContext, rawInput: z.input<typeof changeStatusInput>) {
+  assertCan(ctx.actor, "claim.edit");
+  const input = changeStatusInput.parse(rawInput);
+  let withdrawn = false;
+  const changed = await ctx.db.transaction(async (tx) => {
+    const current = await lockClaimAtVersion(tx, input.claimId, input.version);
+    if (current.status === input.status) return current;
+    if (input.status === "published") {
+      throw new InvalidInputError("Publishing needs a second editor: send the claim to review and ask a colleague to approve it.");
+    }
+    if (!isDirectTransition(current.status, input.status)) {
+      throw new InvalidInputError(`A claim moves one step forward at a time: from ${STATUS_LABELS[current.status]} it can go to the next step or back.`);
+    }
+    if (input.status === "in_review") {
+      const blockers = reviewBlockers({ ...current, evidenceCount: await liveEvidenceCount(tx, current.id) });
+      if (blockers.length > 0) throw new InvalidInputError(`Not ready for review: ${blockers.join(" ")}`);
+    }
+    const withdrawing = current.status === "published";
+    withdrawn = withdrawing;
+    const updated = await updateLockedClaim(tx, current, {
+      status: input.status,
+      ...(withdrawing ? { publishedAt: null, reviewedBy: null } : {}),
+    });
+    await recordClaimEvent(tx, ctx.actor, {
+      claimId: current.id,
+      action: "claim.status_changed",
+      before: { status: current.status },
+      after: { status: updated.status, ...(input.comment ? { comment: input.comment } : {}) },
+    });
+    return updated;
+  });
+  // A withdrawn verdict must leave readers' pages at once.
+  if (withdrawn) await ctx.publicCache?.articleChanged(changed.articleId);
+  return changed;
+}

@@ -1,0 +1,64 @@
+import { eq } from "drizzle-orm";
+import { z } from "zod";
+import { articleRevisions, articles, claims } from "@/db/schema";
+import { describeSpan, snapToWordBoundaries } from "@/lib/anchoring";
+import { ConflictError, InvalidInputError, NotFoundError } from "../../errors";
+import { assertCan } from "../../policy";
+import type { ServiceContext } from "../context";
+import { recordClaimEvent } from "./claim-events";
+import { claimKindInput, idInput, optionalLine } from "./claim-input";
+
+export const markClaimInput = z.object({
+  articleId: idInput,
+  /** The revision the editor was looking at: marking on stale text would anchor to the wrong words. */
+  revisionId: idInput,
+  start: z.number().int().min(0),
+  end: z.number().int().min(1),
+  kind: claimKindInput,
+  speaker: optionalLine(200),
+  summary: optionalLine(300),
+});
+
+/** Marks body[start,end) of the article's current revision as a claim, snapped to whole words. */
+export async function markClaim(ctx: ServiceContext, rawInput: z.input<typeof markClaimInput>) {
+  assertCan(ctx.actor, "claim.mark");
+  const input = markClaimInput.parse(rawInput);
+  return ctx.db.transaction(async (tx) => {
+    const [article] = await tx
+      .select({ id: articles.id, revisionId: articles.currentRevisionId, body: articleRevisions.body })
+      .from(articles)
+      .innerJoin(articleRevisions, eq(articleRevisions.id, articles.currentRevisionId))
+      .where(eq(articles.id, input.articleId));
+    if (!article || article.revisionId === null) throw new NotFoundError("That article");
+    if (article.revisionId !== input.revisionId) {
+      throw new ConflictError("The article text has changed since you opened it. Reload, then select the claim again.");
+    }
+    if (Math.max(input.start, input.end) > article.body.length) throw new InvalidInputError("The selection runs past the end of the article. Select the text again.");
+    const snapped = snapToWordBoundaries(article.body, input.start, input.end);
+    if (!snapped) throw new InvalidInputError("Select some words of the article, not just spaces.");
+    const anchor = describeSpan(article.body, snapped.start, snapped.end);
+    const [claim] = await tx
+      .insert(claims)
+      .values({
+        articleId: article.id,
+        revisionId: article.revisionId,
+        quoteExact: anchor.quote.exact,
+        quotePrefix: anchor.quote.prefix,
+        quoteSuffix: anchor.quote.suffix,
+        positionStart: anchor.position.start,
+        positionEnd: anchor.position.end,
+        kind: input.kind,
+        speaker: input.speaker ?? null,
+        summary: input.summary ?? null,
+        createdBy: ctx.actor.kind === "user" ? ctx.actor.id : null,
+      })
+      .returning();
+    if (!claim) throw new Error("claim insert returned no row");
+    await recordClaimEvent(tx, ctx.actor, {
+      claimId: claim.id,
+      action: "claim.created",
+      after: { exact: claim.quoteExact, start: claim.positionStart, end: claim.positionEnd, kind: claim.kind, speaker: claim.speaker, summary: claim.summary },
+    });
+    return claim;
+  });
+}

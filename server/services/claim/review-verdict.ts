@@ -1,0 +1,47 @@
+import { z } from "zod";
+import { reviewBlockers } from "@/lib/claims/workflow";
+import { ConflictError, InvalidInputError } from "../../errors";
+import { assertCanReview } from "../../policy";
+import type { ServiceContext } from "../context";
+import { recordClaimEvent } from "./claim-events";
+import { idInput, versionInput } from "./claim-input";
+import { liveEvidenceCount } from "./live-evidence-count";
+import { lockClaimAtVersion, updateLockedClaim } from "./versioned-claim";
+
+export const reviewVerdictInput = z.object({
+  claimId: idInput,
+  version: versionInput,
+  decision: z.enum(["approve", "reject"]),
+  comment: z.string().trim().min(1, "Say why you approve or reject: the comment goes into the claim's history.").max(2000),
+});
+
+/** A second editor (or an admin) approves a verdict in review, which publishes it, or sends it back. */
+export async function reviewVerdict(ctx: ServiceContext, rawInput: z.input<typeof reviewVerdictInput>) {
+  const input = reviewVerdictInput.parse(rawInput);
+  const reviewed = await ctx.db.transaction(async (tx) => {
+    const current = await lockClaimAtVersion(tx, input.claimId, input.version);
+    assertCanReview(ctx.actor, current);
+    if (current.status !== "in_review") throw new ConflictError("This claim is not waiting for review any more. Reload to see where it is.");
+    const approving = input.decision === "approve";
+    if (approving) {
+      // Evidence may have been removed since the claim entered review.
+      const blockers = reviewBlockers({ ...current, evidenceCount: await liveEvidenceCount(tx, current.id) });
+      if (blockers.length > 0) throw new InvalidInputError(`Cannot publish: ${blockers.join(" ")}`);
+    }
+    const reviewerId = ctx.actor.kind === "user" ? ctx.actor.id : null;
+    const updated = await updateLockedClaim(
+      tx,
+      current,
+      approving ? { status: "published", reviewedBy: reviewerId, publishedAt: new Date() } : { status: "in_progress" },
+    );
+    await recordClaimEvent(tx, ctx.actor, {
+      claimId: current.id,
+      action: approving ? "claim.approved" : "claim.rejected",
+      before: { status: current.status },
+      after: { status: updated.status, verdict: updated.verdict, comment: input.comment },
+    });
+    return updated;
+  });
+  if (reviewed.status === "published") await ctx.publicCache?.articleChanged(reviewed.articleId);
+  return reviewed;
+}

@@ -1,0 +1,29 @@
+import { z } from "zod";
+import { assertCan } from "../../policy";
+import type { ServiceContext } from "../context";
+import { changedFields, recordClaimEvent } from "./claim-events";
+import { claimKindInput, idInput, optionalLine, versionInput } from "./claim-input";
+import { lockClaimAtVersion, updateLockedClaim } from "./versioned-claim";
+
+export const updateClaimInput = z.object({
+  claimId: idInput,
+  version: versionInput,
+  kind: claimKindInput.optional(),
+  speaker: optionalLine(200),
+  summary: optionalLine(300),
+});
+
+/** Edits a claim's description (kind, speaker, summary). Fields left out stay as they are. */
+export async function updateClaim(ctx: ServiceContext, rawInput: z.input<typeof updateClaimInput>) {
+  assertCan(ctx.actor, "claim.edit");
+  const { claimId, version, ...fields } = updateClaimInput.parse(rawInput);
+  const set = Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== undefined));
+  return ctx.db.transaction(async (tx) => {
+    const current = await lockClaimAtVersion(tx, claimId, version);
+    const diff = changedFields(current, set);
+    if (!diff.changed) return current;
+    const updated = await updateLockedClaim(tx, current, set);
+    await recordClaimEvent(tx, ctx.actor, { claimId, action: "claim.updated", before: diff.before, after: diff.after });
+    return updated;
+  });
+}

@@ -1,0 +1,37 @@
+import { and, eq, isNull, sql } from "drizzle-orm";
+import { claims } from "@/db/schema";
+import type { Database } from "@/db/types";
+import { ConflictError, NotFoundError } from "../../errors";
+import { lastClaimChange } from "./claim-events";
+
+export type ClaimRow = typeof claims.$inferSelect;
+
+function formatWhen(at: Date): string {
+  return `${at.toISOString().slice(0, 16).replace("T", " ")} UTC`;
+}
+
+/**
+ * Locks a live claim for the rest of the transaction and checks the version the editor saw. A stale
+ * version is refused with a message naming who changed it and when, so nobody overwrites a colleague.
+ */
+export async function lockClaimAtVersion(tx: Database, claimId: number, expectedVersion: number): Promise<ClaimRow> {
+  const [current] = await tx.select().from(claims).where(and(eq(claims.id, claimId), isNull(claims.deletedAt))).for("update");
+  if (!current) throw new NotFoundError("That claim");
+  if (current.version !== expectedVersion) {
+    const last = await lastClaimChange(tx, claimId);
+    const who = last ? `${last.actorName ?? "the system"} at ${formatWhen(last.at)}` : "someone else";
+    throw new ConflictError(`This claim was changed by ${who} after you opened it. Reload to see their change; what you typed is kept.`);
+  }
+  return current;
+}
+
+/** Applies `set` to a claim locked by lockClaimAtVersion, bumping its version. */
+export async function updateLockedClaim(tx: Database, current: ClaimRow, set: Partial<typeof claims.$inferInsert>): Promise<ClaimRow> {
+  const [updated] = await tx
+    .update(claims)
+    .set({ ...set, version: sql`${claims.version} + 1`, updatedAt: new Date() })
+    .where(and(eq(claims.id, current.id), eq(claims.version, current.version)))
+    .returning();
+  if (!updated) throw new Error(`claim ${current.id} changed while locked`);
+  return updated;
+}

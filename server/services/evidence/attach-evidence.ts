@@ -1,0 +1,73 @@
+import { eq } from "drizzle-orm";
+import { z } from "zod";
+import { evidence, sources } from "@/db/schema";
+import { InvalidUrlError } from "@/lib/url/canonicalize";
+import type { Database } from "@/db/types";
+import { InvalidInputError, NotFoundError } from "../../errors";
+import { assertCan } from "../../policy";
+import type { ServiceContext } from "../context";
+import { recordClaimEvent } from "../claim/claim-events";
+import { idInput } from "../claim/claim-input";
+import { findOrCreateSource } from "../source/find-or-create-source";
+import { excerptInput, locatorInput, noteInput, stanceInput } from "./evidence-input";
+import { lockClaimForEvidence } from "./lock-editable-claim";
+
+export const attachEvidenceInput = z
+  .object({
+    claimId: idInput,
+    /** Either a pasted URL (matched to the registry by its canonical form) or a registry source id. */
+    url: z.string().trim().min(1).max(2000).optional(),
+    sourceId: idInput.optional(),
+    stance: stanceInput,
+    excerpt: excerptInput,
+    locator: locatorInput,
+    note: noteInput,
+  })
+  .refine((v) => (v.url === undefined) !== (v.sourceId === undefined), { message: "Paste a URL or pick a source from the registry (one of them)." });
+
+async function resolveSource(tx: Database, input: { url?: string; sourceId?: number }) {
+  if (input.url !== undefined) {
+    try {
+      return await findOrCreateSource(tx, input.url);
+    } catch (error) {
+      if (error instanceof InvalidUrlError) throw new InvalidInputError(error.message);
+      throw error;
+    }
+  }
+  const [source] = await tx.select().from(sources).where(eq(sources.id, input.sourceId!));
+  if (!source) throw new NotFoundError("That source");
+  if (source.mergedIntoId === null) return source;
+  // A merged duplicate stands for its survivor.
+  const [survivor] = await tx.select().from(sources).where(eq(sources.id, source.mergedIntoId));
+  if (!survivor) throw new NotFoundError("That source");
+  return survivor;
+}
+
+/** Links a source to a claim with a stance, an excerpt, a locator and a note. */
+export async function attachEvidence(ctx: ServiceContext, rawInput: z.input<typeof attachEvidenceInput>) {
+  assertCan(ctx.actor, "evidence.edit");
+  const input = attachEvidenceInput.parse(rawInput);
+  return ctx.db.transaction(async (tx) => {
+    await lockClaimForEvidence(tx, input.claimId);
+    const source = await resolveSource(tx, input);
+    const [row] = await tx
+      .insert(evidence)
+      .values({
+        claimId: input.claimId,
+        sourceId: source.id,
+        stance: input.stance,
+        excerpt: input.excerpt ?? null,
+        locator: input.locator ?? null,
+        note: input.note ?? null,
+        createdBy: ctx.actor.kind === "user" ? ctx.actor.id : null,
+      })
+      .returning();
+    if (!row) throw new Error("evidence insert returned no row");
+    await recordClaimEvent(tx, ctx.actor, {
+      claimId: input.claimId,
+      action: "evidence.added",
+      after: { evidenceId: row.id, source: source.canonicalUrl, stance: row.stance, excerpt: row.excerpt, locator: row.locator, note: row.note },
+    });
+    return { ...row, source };
+  });
+}

@@ -1,0 +1,60 @@
+import { and, eq, isNull, sql } from "drizzle-orm";
+import { z } from "zod";
+import { evidence } from "@/db/schema";
+import type { Database } from "@/db/types";
+import { ConflictError, NotFoundError } from "../../errors";
+import { assertCan } from "../../policy";
+import type { ServiceContext } from "../context";
+import { changedFields, recordClaimEvent } from "../claim/claim-events";
+import { idInput, versionInput } from "../claim/claim-input";
+import { excerptInput, locatorInput, noteInput, stanceInput } from "./evidence-input";
+import { lockClaimForEvidence } from "./lock-editable-claim";
+
+export const updateEvidenceInput = z.object({
+  evidenceId: idInput,
+  version: versionInput,
+  stance: stanceInput.optional(),
+  excerpt: excerptInput,
+  locator: locatorInput,
+  note: noteInput,
+});
+export const removeEvidenceInput = z.object({ evidenceId: idInput, version: versionInput });
+
+async function lockEvidenceAtVersion(tx: Database, evidenceId: number, version: number) {
+  const [found] = await tx.select({ claimId: evidence.claimId }).from(evidence).where(and(eq(evidence.id, evidenceId), isNull(evidence.deletedAt)));
+  if (!found) throw new NotFoundError("That evidence link");
+  await lockClaimForEvidence(tx, found.claimId);
+  const [current] = await tx.select().from(evidence).where(eq(evidence.id, evidenceId)).for("update");
+  if (!current || current.deletedAt) throw new NotFoundError("That evidence link");
+  if (current.version !== version) throw new ConflictError("This evidence was changed by someone else after you opened it. Reload to see their change; what you typed is kept.");
+  return current;
+}
+
+export async function updateEvidence(ctx: ServiceContext, rawInput: z.input<typeof updateEvidenceInput>) {
+  assertCan(ctx.actor, "evidence.edit");
+  const { evidenceId, version, ...fields } = updateEvidenceInput.parse(rawInput);
+  const set = Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== undefined));
+  return ctx.db.transaction(async (tx) => {
+    const current = await lockEvidenceAtVersion(tx, evidenceId, version);
+    const diff = changedFields(current, set);
+    if (!diff.changed) return current;
+    const [updated] = await tx
+      .update(evidence)
+      .set({ ...set, version: sql`${evidence.version} + 1`, updatedAt: new Date() })
+      .where(eq(evidence.id, evidenceId))
+      .returning();
+    await recordClaimEvent(tx, ctx.actor, { claimId: current.claimId, action: "evidence.updated", before: { evidenceId, ...diff.before }, after: { evidenceId, ...diff.after } });
+    return updated!;
+  });
+}
+
+export async function removeEvidence(ctx: ServiceContext, rawInput: z.input<typeof removeEvidenceInput>) {
+  assertCan(ctx.actor, "evidence.edit");
+  const input = removeEvidenceInput.parse(rawInput);
+  return ctx.db.transaction(async (tx) => {
+    const current = await lockEvidenceAtVersion(tx, input.evidenceId, input.version);
+    await tx.update(evidence).set({ deletedAt: new Date(), version: sql`${evidence.version} + 1` }).where(eq(evidence.id, current.id));
+    await recordClaimEvent(tx, ctx.actor, { claimId: current.claimId, action: "evidence.removed", before: { evidenceId: current.id, stance: current.stance }, after: null });
+    return { id: current.id };
+  });
+}
