@@ -65,11 +65,18 @@ const MUTATIONS: Record<string, { minimum: Role; input: (f: Fixture) => unknown 
 
 /** Queries anyone may call; every other query must refuse anonymous callers and readers. */
 const PUBLIC_QUERIES = ["article.listPublished", "article.bySlug", "user.me"];
-/** Inputs for restricted queries (a query without one is called with no input: refusal comes first anyway). */
-const QUERY_INPUTS: Record<string, (f: Fixture) => unknown> = {
-  "claim.workspace": (f) => ({ articleId: f.articleId }),
-  "claim.detail": (f) => ({ claimId: f.claimId }),
-  "source.search": () => ({ query: "example" }),
+/**
+ * Every restricted query: the lowest role allowed and an input that really answers for it (checked below),
+ * so the refusals are refusals of the caller, not of the input. A query missing here fails the first test.
+ */
+const QUERIES: Record<string, { minimum: Role; input: (f: Fixture) => unknown }> = {
+  "article.dashboard": { minimum: "editor", input: () => undefined },
+  "claim.workspace": { minimum: "editor", input: (f): Inputs["claim"]["workspace"] => ({ articleId: f.articleId }) },
+  "claim.detail": { minimum: "editor", input: (f): Inputs["claim"]["detail"] => ({ claimId: f.claimId }) },
+  "claim.myQueue": { minimum: "editor", input: () => undefined },
+  "source.search": { minimum: "editor", input: (): Inputs["source"]["search"] => ({ query: "example" }) },
+  "user.editors": { minimum: "editor", input: () => undefined },
+  "user.list": { minimum: "admin", input: () => undefined },
 };
 
 let fixture: Fixture;
@@ -114,7 +121,8 @@ describe("the router as seen by the policy", () => {
     expect(mutationPaths.filter((path) => !MUTATIONS[path])).toEqual([]);
     // …and no stale entries that would hide a renamed procedure.
     expect(Object.keys(MUTATIONS).filter((path) => !mutationPaths.includes(path))).toEqual([]);
-    expect([...PUBLIC_QUERIES, ...Object.keys(QUERY_INPUTS)].filter((path) => !queryPaths.includes(path))).toEqual([]);
+    expect(queryPaths.filter((path) => !PUBLIC_QUERIES.includes(path) && !QUERIES[path])).toEqual([]);
+    expect([...PUBLIC_QUERIES, ...Object.keys(QUERIES)].filter((path) => !queryPaths.includes(path))).toEqual([]);
   });
 });
 
@@ -145,14 +153,31 @@ describe.each(mutationPaths)("mutation %s", (path) => {
   }
 });
 
+/** Nothing but empty lists and objects: an answer that could hide an input that matched nothing. */
+const isEmpty = (value: unknown): boolean =>
+  value === null || value === undefined || (typeof value === "object" && Object.values(value).every(isEmpty));
+
 describe.each(queryPaths.filter((path) => !PUBLIC_QUERIES.includes(path)))("restricted query %s", (path) => {
-  it("refuses anonymous callers (UNAUTHORIZED) and readers (FORBIDDEN)", () =>
-    expectRefused(path, QUERY_INPUTS[path] ?? (() => undefined), [
+  const sample = QUERIES[path];
+
+  it("refuses anonymous callers (UNAUTHORIZED) and readers (FORBIDDEN)", () => {
+    if (!sample) throw new Error(`No sample input for ${path}: add one to QUERIES so its policy is tested.`);
+    return expectRefused(path, sample.input, [
       [anonymousActor, "UNAUTHORIZED"],
       [fixture.reader, "FORBIDDEN"],
-    ]));
-});
+    ]);
+  });
 
-describe("admin-only queries", () => {
-  it("user.list refuses editors", () => expectRefused("user.list", () => undefined, [[fixture.editor, "FORBIDDEN"]]));
+  // The control: with this same input the lowest allowed role gets a real, non-empty answer.
+  it("with the same input, the lowest allowed role gets an answer", () =>
+    inRollback(db, async (tx) => {
+      if (!sample) throw new Error(`No sample input for ${path}.`);
+      const actor = sample.minimum === "admin" ? await createTestUser(tx, "admin") : fixture.editor;
+      const answer = await call(tx, actor, path, sample.input(fixture));
+      expect(isEmpty(answer), JSON.stringify(answer)).toBe(false);
+    }));
+
+  if (sample?.minimum === "admin") {
+    it("refuses editors (FORBIDDEN)", () => expectRefused(path, sample.input, [[fixture.editor, "FORBIDDEN"]]));
+  }
 });

@@ -10,6 +10,13 @@ function formatWhen(at: Date): string {
   return `${at.toISOString().slice(0, 16).replace("T", " ")} UTC`;
 }
 
+/** "This claim was changed by Ana Rivera at 2026-11-27 18:42 UTC …": who made the change a stale write would overwrite. */
+export async function staleWriteError(tx: Database, claimId: number, what: "claim" | "evidence"): Promise<ConflictError> {
+  const last = await lastClaimChange(tx, claimId);
+  const who = last ? `${last.actorName ?? "the system"} at ${formatWhen(last.at)}` : "someone else";
+  return new ConflictError(`This ${what} was changed by ${who} after you opened it. Reload to see their change; what you typed is kept.`);
+}
+
 /**
  * Locks a live claim for the rest of the transaction and checks the version the editor saw. A stale
  * version is refused with a message naming who changed it and when, so nobody overwrites a colleague.
@@ -17,11 +24,7 @@ function formatWhen(at: Date): string {
 export async function lockClaimAtVersion(tx: Database, claimId: number, expectedVersion: number): Promise<ClaimRow> {
   const [current] = await tx.select().from(claims).where(and(eq(claims.id, claimId), isNull(claims.deletedAt))).for("update");
   if (!current) throw new NotFoundError("That claim");
-  if (current.version !== expectedVersion) {
-    const last = await lastClaimChange(tx, claimId);
-    const who = last ? `${last.actorName ?? "the system"} at ${formatWhen(last.at)}` : "someone else";
-    throw new ConflictError(`This claim was changed by ${who} after you opened it. Reload to see their change; what you typed is kept.`);
-  }
+  if (current.version !== expectedVersion) throw await staleWriteError(tx, claimId, "claim");
   return current;
 }
 

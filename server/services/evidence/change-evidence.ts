@@ -2,7 +2,8 @@ import { and, eq, isNull, sql } from "drizzle-orm";
 import { z } from "zod";
 import { evidence } from "@/db/schema";
 import type { Database } from "@/db/types";
-import { ConflictError, NotFoundError } from "../../errors";
+import { NotFoundError } from "../../errors";
+import { staleWriteError } from "../claim/versioned-claim";
 import { assertCan } from "../../policy";
 import type { ServiceContext } from "../context";
 import { changedFields, recordClaimEvent } from "../claim/claim-events";
@@ -26,7 +27,7 @@ async function lockEvidenceAtVersion(tx: Database, evidenceId: number, version: 
   await lockClaimForEvidence(tx, found.claimId);
   const [current] = await tx.select().from(evidence).where(eq(evidence.id, evidenceId)).for("update");
   if (!current || current.deletedAt) throw new NotFoundError("That evidence link");
-  if (current.version !== version) throw new ConflictError("This evidence was changed by someone else after you opened it. Reload to see their change; what you typed is kept.");
+  if (current.version !== version) throw await staleWriteError(tx, current.claimId, "evidence");
   return current;
 }
 
