@@ -1,4 +1,5 @@
 import type { NextConfig } from "next";
+import { BADGE_CONTENT_SECURITY_POLICY } from "./lib/embed/badge-policy";
 
 const nextConfig: NextConfig = {
   // PGlite ships wasm/data files it loads from its own package folder; bundling it breaks that.
@@ -9,9 +10,22 @@ const nextConfig: NextConfig = {
       { key: "X-Content-Type-Options", value: "nosniff" },
       { key: "Referrer-Policy", value: "strict-origin-when-cross-origin" },
     ];
+    // Only the embed card /embed/<slug> may be framed, by any site ("no dot" keeps /embed/<slug>.svg out).
+    // A later rule overrides an earlier one's header of the same name but cannot remove one, so the
+    // X-Frame-Options rule skips that path while the CSP is overridden per path below.
+    const badgeCsp = { key: "Content-Security-Policy", value: BADGE_CONTENT_SECURITY_POLICY };
     return [
-      { source: "/:path*", headers: [...common, { key: "X-Frame-Options", value: "DENY" }, { key: "Content-Security-Policy", value: "frame-ancestors 'none'" }] },
+      { source: "/:path*", headers: [...common, { key: "Content-Security-Policy", value: "frame-ancestors 'none'" }] },
+      { source: "/:path((?!embed/[^/.]+$).*)", headers: [{ key: "X-Frame-Options", value: "DENY" }] },
+      { source: "/embed/:slug([^/.]+)", headers: [{ key: "Content-Security-Policy", value: "frame-ancestors *" }] },
+      // Next applies these over a route handler's own headers, so the badge's stricter CSP must be here.
+      { source: "/embed/:slug.svg", headers: [badgeCsp] },
+      { source: "/embed-badge/:slug", headers: [badgeCsp] },
     ];
+  },
+  async rewrites() {
+    // The badge URL publishers paste; an app folder cannot be named "[slug].svg", so a route serves it.
+    return { beforeFiles: [{ source: "/embed/:slug.svg", destination: "/embed-badge/:slug" }], afterFiles: [], fallback: [] };
   },
 };
 

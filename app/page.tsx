@@ -1,9 +1,22 @@
 import Link from "next/link";
-import { getServerCaller } from "@/server/trpc/server-caller";
+import { connection } from "next/server";
+import { unstable_cache } from "next/cache";
+import { getAppDatabase } from "@/db/app-database";
+import { anonymous } from "@/server/actor";
+import { PUBLISHED_ARTICLES_TAG } from "@/server/http/public-cache-tags";
+import { listPublishedArticles } from "@/server/services/article/list-published";
 import { formatDate } from "@/lib/text/format-date";
 
+// The list is the same for everyone: cached as data, expired when an article is published or withdrawn.
+const loadPublishedArticles = unstable_cache(
+  async () => listPublishedArticles({ db: (await getAppDatabase()).db, actor: anonymous }),
+  ["published-articles"],
+  { tags: [PUBLISHED_ARTICLES_TAG], revalidate: 3600 },
+);
+
 export default async function HomePage() {
-  const articles = await (await getServerCaller()).article.listPublished();
+  await connection(); // render per request (never at build time, when there is no database)
+  const articles = await loadPublishedArticles();
   return (
     <div className="mx-auto max-w-3xl px-4 py-10">
       <h1 className="text-3xl font-semibold tracking-tight">Checked articles</h1>

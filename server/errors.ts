@@ -50,6 +50,9 @@ const USER_FIXABLE_SQLSTATE: Record<string, (detail: string) => DomainError> = {
   "23505": (d) => new ConflictError(`That already exists${d ? ` (${d})` : ""}.`),
   "23514": (d) => new InvalidInputError(`A value is not allowed${d ? ` (${d})` : ""}.`),
   "22001": () => new InvalidInputError("A value is too long."),
+  // NUL in a text column (22021) or in a jsonb string (22P05): PostgreSQL cannot store it.
+  "22021": () => new InvalidInputError("Text cannot contain the NUL character (\\u0000). Remove it and try again."),
+  "22P05": () => new InvalidInputError("Text cannot contain the NUL character (\\u0000). Remove it and try again."),
 };
 const CONNECTION_ERRORS = new Set(["ECONNREFUSED", "ECONNRESET", "ETIMEDOUT", "CONNECT_TIMEOUT", "CONNECTION_CLOSED", "57P01", "57P03", "08006", "08001"]);
 

@@ -2,6 +2,7 @@ import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { getAppDatabase } from "@/db/app-database";
 import { verifyLogin } from "../services/user/verify-login";
+import { endSessions } from "../services/user/end-sessions";
 import { clientAddress } from "../http/client-address";
 
 declare module "next-auth" {
@@ -32,6 +33,13 @@ export const authOptions: NextAuthOptions = {
       },
     }),
   ],
+  events: {
+    // A JWT cannot be deleted server-side, so signing out retires every token issued before now:
+    // a copied cookie stops working too. Cost: signing out on one device signs out the others.
+    async signOut({ token }) {
+      if (token?.uid) await endSessions((await getAppDatabase()).db, token.uid);
+    },
+  },
   callbacks: {
     jwt({ token, user }) {
       // Only at sign-in is `user` set: the token records who and which session version they signed in under.

@@ -4,6 +4,8 @@
  * a foreign Origin or `Sec-Fetch-Site: cross-site` blocks the rest. Returns a response to send, or null.
  */
 export const MAX_BODY_BYTES = 2 * 1024 * 1024;
+/** Calls per batched tRPC request: plenty for a page, far from a 100k-call flood. */
+export const MAX_BATCH_SIZE = 50;
 
 export function refuseUnsafeRequest(req: Request, allowedOrigins: readonly string[]): Response | null {
   if (req.method !== "POST") return null;

@@ -6,6 +6,7 @@ import { deleteClaim, deleteClaimInput, restoreClaim, restoreClaimInput } from "
 import { getClaimDetail } from "../services/claim/get-claim-detail";
 import { getWorkspace } from "../services/claim/get-workspace";
 import { markClaim, markClaimInput } from "../services/claim/mark-claim";
+import { listDeletedClaims } from "../services/claim/list-deleted-claims";
 import { getMyQueue } from "../services/claim/my-queue";
 import { reviewVerdict, reviewVerdictInput } from "../services/claim/review-verdict";
 import { setVerdict, setVerdictInput } from "../services/claim/set-verdict";
@@ -16,6 +17,7 @@ export const claimRouter = createTRPCRouter({
   workspace: editorProcedure.input(z.object({ articleId: idInput })).query(({ ctx, input }) => getWorkspace(ctx, input.articleId)),
   detail: editorProcedure.input(z.object({ claimId: idInput })).query(({ ctx, input }) => getClaimDetail(ctx, input.claimId)),
   myQueue: editorProcedure.query(({ ctx }) => getMyQueue(ctx)),
+  listDeleted: adminProcedure.input(z.object({ articleId: idInput })).query(({ ctx, input }) => listDeletedClaims(ctx, input.articleId)),
   mark: editorProcedure.input(markClaimInput).mutation(({ ctx, input }) => markClaim(ctx, input)),
   update: editorProcedure.input(updateClaimInput).mutation(({ ctx, input }) => updateClaim(ctx, input)),
   setVerdict: editorProcedure.input(setVerdictInput).mutation(({ ctx, input }) => setVerdict(ctx, input)),

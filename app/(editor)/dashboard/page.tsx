@@ -22,7 +22,10 @@ export default async function DashboardPage() {
   const articles = await (await getServerCaller()).article.dashboard();
   return (
     <div className="mx-auto max-w-5xl px-4 py-10">
-      <h1 className="text-2xl font-semibold tracking-tight">Dashboard</h1>
+      <div className="flex flex-wrap items-baseline justify-between gap-2">
+        <h1 className="text-2xl font-semibold tracking-tight">Dashboard</h1>
+        <Link href="/queue" className="text-sm font-medium text-accent hover:underline">My queue</Link>
+      </div>
       <p className="mt-1 text-sm text-quiet">{articles.length} {articles.length === 1 ? "article" : "articles"}, drafts included.</p>
       <div className="mt-6 overflow-x-auto rounded border border-rule">
         <table className="w-full text-left text-sm">
@@ -44,6 +47,9 @@ export default async function DashboardPage() {
                   <div className="text-xs text-quiet">
                     {[article.publisherName, article.publishedOn && formatDate(article.publishedOn)].filter(Boolean).join(" · ")}
                   </div>
+                  <Link href={`/edit/${article.id}`} aria-label={`Open workspace: ${article.title}`} className="mt-1 inline-block text-xs font-medium text-accent hover:underline">
+                    Open workspace
+                  </Link>
                 </td>
                 <td className="px-3 py-3">
                   <span className={article.status === "published" ? "rounded bg-[#dafbe1] px-2 py-0.5 text-[#1a7f37]" : "rounded bg-[#fff8c5] px-2 py-0.5 text-[#7d4e00]"}>

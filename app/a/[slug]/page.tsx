@@ -1,78 +1,65 @@
 import type { Metadata } from "next";
-import { getServerCaller } from "@/server/trpc/server-caller";
-import { orNotFound } from "@/server/trpc/not-found";
+import { notFound } from "next/navigation";
+import { AnnotatedParagraph } from "@/components/reader/annotated-paragraph";
+import { ArticleFooter } from "@/components/reader/article-footer";
+import { ClaimDetails } from "@/components/reader/claim-details";
+import { ClaimDialog } from "@/components/reader/claim-dialog";
+import { RatingLegend } from "@/components/reader/rating-legend";
+import { StructuredData } from "@/components/reader/structured-data";
+import { VerdictSummaryBar } from "@/components/reader/verdict-summary-bar";
+import { creditLine } from "@/lib/text/credit-line";
 import { formatDate } from "@/lib/text/format-date";
-import { ExternalLink } from "@/components/ui/external-link";
+import { loadReaderView } from "./load-reader-view";
 
 type Props = { params: Promise<{ slug: string }> };
 
-async function loadArticle(slug: string) {
-  return orNotFound((await getServerCaller()).article.bySlug({ slug }));
+// Rendered on first request, then served from the full-route cache until a verdict on this article is
+// published or withdrawn (tag expiry) or an hour passes. Nothing here reads cookies, so one page fits all.
+export const revalidate = 3600;
+export const dynamicParams = true;
+export function generateStaticParams(): { slug: string }[] {
+  return []; // no database at build time
+}
+
+async function load(params: Props["params"]) {
+  const view = await loadReaderView((await params).slug);
+  if (!view) notFound();
+  return view;
 }
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const article = await loadArticle((await params).slug);
+  const { article } = await load(params);
   return { title: article.title };
 }
 
 export default async function ReaderPage({ params }: Props) {
-  const article = await loadArticle((await params).slug);
+  const { article, claims } = await load(params);
   return (
     <article className="mx-auto max-w-[68ch] px-4 py-10">
       <header>
-        {article.status === "draft" && (
-          <p className="mb-4 inline-block rounded bg-[#fff8c5] px-2 py-1 text-sm text-[#7d4e00]">Draft: only editors can see this article.</p>
-        )}
         <h1 className="font-serif text-3xl font-bold leading-tight tracking-tight sm:text-4xl">{article.title}</h1>
         <p className="mt-3 text-sm text-quiet">
-          {[article.byline && `By ${article.byline}`, article.publisherName, article.publishedOn && formatDate(article.publishedOn)]
-            .filter(Boolean)
-            .join(" · ")}
+          {creditLine(article, formatDate)}
         </p>
       </header>
+      <div className="mt-6">
+        <VerdictSummaryBar claims={claims} />
+      </div>
       <div className="mt-8 space-y-5 font-serif text-[19px] leading-[1.6] sm:text-[20px]">
         {article.paragraphs.map((paragraph) => (
-          <p key={paragraph.start}>{paragraph.text}</p>
+          <AnnotatedParagraph key={paragraph.start} text={paragraph.text} start={paragraph.start} claims={claims} />
         ))}
       </div>
-      {(article.relatedLinks.length > 0 || article.citedSources.length > 0) && (
-        <footer className="mt-10 space-y-6 border-t border-rule pt-6 text-sm">
-          {article.relatedLinks.length > 0 && (
-            <section aria-labelledby="related-heading">
-              <h2 id="related-heading" className="font-semibold">Related</h2>
-              <ul className="mt-2 space-y-1">
-                {article.relatedLinks.map((link) => (
-                  <li key={link.title}>{link.url ? <ExternalLink href={link.url}>{link.title}</ExternalLink> : link.title}</li>
-                ))}
-              </ul>
-            </section>
-          )}
-          {article.citedSources.length > 0 && (
-            <section aria-labelledby="sources-heading">
-              <h2 id="sources-heading" className="font-semibold">Linked in the article</h2>
-              <ul className="mt-2 space-y-1">
-                {article.citedSources.map((source) => (
-                  <li key={source.id}>
-                    <ExternalLink href={source.url}>{source.title ?? source.url}</ExternalLink>
-                    {source.publisherName && <span className="text-quiet"> · {source.publisherName}</span>}
-                  </li>
-                ))}
-              </ul>
-            </section>
-          )}
-          {article.publisherName && (
-            <p className="text-quiet">
-              Article text © {article.publisherName}
-              {article.originalUrl && (
-                <>
-                  {" "}(<ExternalLink href={article.originalUrl}>original</ExternalLink>)
-                </>
-              )}
-              , reproduced for fact-checking.
-            </p>
-          )}
-        </footer>
-      )}
+      <div className="mt-10">
+        <RatingLegend />
+      </div>
+      <ArticleFooter article={article} />
+      {claims.map((claim) => (
+        <ClaimDialog key={claim.id} claimId={claim.id} labelledBy={`claim-${claim.id}-heading`}>
+          <ClaimDetails claim={claim} headingId={`claim-${claim.id}-heading`} />
+        </ClaimDialog>
+      ))}
+      <StructuredData article={article} claims={claims} />
     </article>
   );
 }

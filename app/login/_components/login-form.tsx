@@ -25,7 +25,7 @@ export function LoginForm({ callbackPath }: { callbackPath: string }) {
   }
 
   return (
-    <form onSubmit={submit} className="mt-8 space-y-4" noValidate>
+    <form method="post" onSubmit={submit} className="mt-8 space-y-4" noValidate>
       <div>
         <label htmlFor="email" className="block text-sm font-medium">Email</label>
         <input id="email" name="email" type="email" autoComplete="username" required className="mt-1 w-full rounded border border-rule px-3 py-2" />

@@ -18,6 +18,8 @@ export const attachEvidenceInput = z
     /** Either a pasted URL (matched to the registry by its canonical form) or a registry source id. */
     url: z.string().trim().min(1).max(2000).optional(),
     sourceId: idInput.optional(),
+    /** Names a source that has no title yet (a freshly pasted URL); an existing title is never overwritten here. */
+    sourceTitle: z.string().trim().min(1).max(500).optional(),
     stance: stanceInput,
     excerpt: excerptInput,
     locator: locatorInput,
@@ -49,7 +51,12 @@ export async function attachEvidence(ctx: ServiceContext, rawInput: z.input<type
   const input = attachEvidenceInput.parse(rawInput);
   return ctx.db.transaction(async (tx) => {
     await lockClaimForEvidence(tx, input.claimId);
-    const source = await resolveSource(tx, input);
+    let source = await resolveSource(tx, input);
+    if (input.sourceTitle && !source.title) {
+      const [named] = await tx.update(sources).set({ title: input.sourceTitle, updatedAt: new Date() }).where(eq(sources.id, source.id)).returning();
+      if (!named) throw new Error("source vanished while being named");
+      source = named;
+    }
     const [row] = await tx
       .insert(evidence)
       .values({
@@ -66,7 +73,7 @@ export async function attachEvidence(ctx: ServiceContext, rawInput: z.input<type
     await recordClaimEvent(tx, ctx.actor, {
       claimId: input.claimId,
       action: "evidence.added",
-      after: { evidenceId: row.id, source: source.canonicalUrl, stance: row.stance, excerpt: row.excerpt, locator: row.locator, note: row.note },
+      after: { evidenceId: row.id, source: source.canonicalUrl, sourceTitle: source.title, stance: row.stance, excerpt: row.excerpt, locator: row.locator, note: row.note },
     });
     return { ...row, source };
   });

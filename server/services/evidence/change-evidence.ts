@@ -1,6 +1,6 @@
 import { and, eq, isNull, sql } from "drizzle-orm";
 import { z } from "zod";
-import { evidence } from "@/db/schema";
+import { evidence, sources } from "@/db/schema";
 import type { Database } from "@/db/types";
 import { NotFoundError } from "../../errors";
 import { staleWriteError } from "../claim/versioned-claim";
@@ -55,7 +55,13 @@ export async function removeEvidence(ctx: ServiceContext, rawInput: z.input<type
   return ctx.db.transaction(async (tx) => {
     const current = await lockEvidenceAtVersion(tx, input.evidenceId, input.version);
     await tx.update(evidence).set({ deletedAt: new Date(), version: sql`${evidence.version} + 1` }).where(eq(evidence.id, current.id));
-    await recordClaimEvent(tx, ctx.actor, { claimId: current.claimId, action: "evidence.removed", before: { evidenceId: current.id, stance: current.stance }, after: null });
+    const [source] = await tx.select({ url: sources.canonicalUrl, title: sources.title }).from(sources).where(eq(sources.id, current.sourceId));
+    await recordClaimEvent(tx, ctx.actor, {
+      claimId: current.claimId,
+      action: "evidence.removed",
+      before: { evidenceId: current.id, source: source?.url ?? null, sourceTitle: source?.title ?? null, stance: current.stance, excerpt: current.excerpt, locator: current.locator },
+      after: null,
+    });
     return { id: current.id };
   });
 }

@@ -5,6 +5,7 @@ import { getRequestActor } from "@/server/auth/request-actor";
 import { nextPublicCache } from "@/server/http/next-public-cache";
 import { allowedOriginsFor, refuseUnsafeRequest } from "@/server/http/request-guard";
 import { appRouter } from "@/server/routers/_app";
+import { MAX_BATCH_SIZE } from "@/server/http/request-guard";
 
 async function handler(req: Request): Promise<Response> {
   const refusal = refuseUnsafeRequest(req, allowedOriginsFor(req));
@@ -13,6 +14,8 @@ async function handler(req: Request): Promise<Response> {
     endpoint: "/api/trpc",
     req,
     router: appRouter,
+    // One HTTP request may carry at most this many calls (the client link batches up to the same number).
+    maxBatchSize: MAX_BATCH_SIZE,
     // Queries are GET, mutations POST (checked above); tRPC itself refuses a mutation sent as GET.
     createContext: async () => {
       const { db } = await getAppDatabase();

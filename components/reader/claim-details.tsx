@@ -1,0 +1,57 @@
+import { ReliabilityLabel, StanceChip } from "@/components/workspace/source-labels";
+import { ExternalLink } from "@/components/ui/external-link";
+import { VerdictBadge } from "@/components/verdict/verdict-badge";
+import { formatDate } from "@/lib/text/format-date";
+import { urlAtLocator } from "@/lib/sources/locator";
+import type { ReaderClaim } from "@/server/services/reader/get-reader-view";
+
+/** The content of a claim's dialog: verdict, rationale, sources, and who reviewed it when. */
+export function ClaimDetails({ claim, headingId }: { claim: ReaderClaim; headingId: string }) {
+  return (
+    <article className="space-y-4 font-sans">
+      <header className="space-y-2">
+        <VerdictBadge verdict={claim.verdict} size="md" />
+        <h2 id={headingId} className="font-serif text-lg leading-snug">
+          “{claim.exact}”
+        </h2>
+        {claim.speaker && <p className="text-sm text-quiet">Claim by {claim.speaker}</p>}
+      </header>
+      <section aria-label="Rationale">
+        <p className="whitespace-pre-line leading-relaxed">{claim.rationale}</p>
+      </section>
+      {claim.sources.length > 0 && (
+        <section aria-labelledby={`${headingId}-sources`}>
+          <h3 id={`${headingId}-sources`} className="text-sm font-semibold">Sources</h3>
+          <ul className="mt-2 space-y-3">
+            {claim.sources.map((source) => (
+              <li key={source.id} className="rounded border border-rule p-3 text-sm">
+                <div className="flex flex-wrap items-center gap-2">
+                  <StanceChip stance={source.stance} />
+                  <span className="font-medium">{source.publisherName ?? "Unknown publisher"}</span>
+                  <ReliabilityLabel rating={source.publisherRating} />
+                </div>
+                <p className="mt-1">
+                  <ExternalLink href={urlAtLocator(source.url, source.locator)}>{source.title ?? source.url}</ExternalLink>
+                  {source.locator && <span className="text-quiet"> · at {source.locator}</span>}
+                </p>
+                {source.excerpt && <blockquote className="mt-2 border-l-2 border-rule pl-3 italic text-quiet">{source.excerpt}</blockquote>}
+                {source.archivedUrl && (
+                  <p className="mt-1 text-xs">
+                    <ExternalLink href={source.archivedUrl}>Archived copy</ExternalLink>
+                  </p>
+                )}
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+      <footer className="text-xs text-quiet">
+        Reviewed {formatDate(claim.publishedAt)}
+        {claim.checkedBy && <> · checked by {claim.checkedBy}</>}
+        {claim.reviewedBy && <> · approved by {claim.reviewedBy}</>}
+        {" · "}
+        <a href="#how-we-rate" className="underline">How we rate claims</a>
+      </footer>
+    </article>
+  );
+}

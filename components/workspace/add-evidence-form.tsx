@@ -1,0 +1,85 @@
+"use client";
+
+import { useMutation } from "@tanstack/react-query";
+import { useState, type FormEvent } from "react";
+import { useTRPC } from "@/components/providers/trpc-provider";
+import { STANCES, type Stance } from "@/lib/sources/vocabulary";
+import { ErrorAlert } from "./error-alert";
+import { fieldClass, primaryButtonClass, secondaryButtonClass } from "./form-styles";
+import { SourcePicker, type SourceChoice } from "./source-picker";
+import type { SaveClaim } from "./use-claim-saver";
+import { STANCE_LABELS } from "./vocabulary-labels";
+
+const EMPTY = { source: { text: "", chosen: null } as SourceChoice, stance: "" as Stance | "", excerpt: "", locator: "", note: "" };
+
+/** Links a source (pasted URL or registry pick) with a stance, excerpt, locator and note. Hidden, not unmounted, when collapsed, so typed text survives. */
+export function AddEvidenceForm({ claimId, save }: { claimId: number; save: SaveClaim }) {
+  const trpc = useTRPC();
+  const attach = useMutation(trpc.evidence.attach.mutationOptions());
+  const [expanded, setExpanded] = useState(false);
+  const [form, setForm] = useState(EMPTY);
+  const [error, setError] = useState<string | null>(null);
+  const update = (patch: Partial<typeof EMPTY>) => setForm((f) => ({ ...f, ...patch }));
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    const { source, stance } = form;
+    const url = source.text.trim();
+    if (!source.chosen && url === "") return setError("Paste a URL or pick a source from the registry.");
+    if (stance === "") return setError("Choose a stance: does the source support, refute or give context?");
+    const input = {
+      claimId,
+      stance,
+      excerpt: form.excerpt,
+      locator: form.locator,
+      note: form.note,
+      ...(source.chosen ? { sourceId: source.chosen.id } : { url }),
+    };
+    const outcome = await save(() => attach.mutateAsync(input), "Evidence attached.");
+    setError(outcome.ok ? null : outcome.error);
+    if (outcome.ok) {
+      setForm(EMPTY);
+      setExpanded(false);
+    }
+  }
+
+  return (
+    <div>
+      <button type="button" aria-expanded={expanded} aria-controls="add-evidence-form" onClick={() => setExpanded((e) => !e)} className={secondaryButtonClass}>
+        {expanded ? "Hide evidence form" : "Add evidence"}
+      </button>
+      <form id="add-evidence-form" aria-label="Add evidence" hidden={!expanded} onSubmit={submit} className="mt-2 space-y-3 rounded border border-rule bg-wash/60 p-3">
+        <SourcePicker value={form.source} onChange={(source) => update({ source })} />
+        <label className="block text-sm font-medium">
+          Stance
+          <select required value={form.stance} onChange={(e) => update({ stance: e.target.value as Stance })} className={fieldClass}>
+            <option value="" disabled>
+              Choose a stance…
+            </option>
+            {STANCES.map((s) => (
+              <option key={s} value={s}>
+                {STANCE_LABELS[s]}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="block text-sm font-medium">
+          Excerpt <span className="font-normal text-quiet">(quoted from the source)</span>
+          <textarea value={form.excerpt} onChange={(e) => update({ excerpt: e.target.value })} rows={3} maxLength={5000} className={fieldClass} />
+        </label>
+        <label className="block text-sm font-medium">
+          Locator
+          <input value={form.locator} onChange={(e) => update({ locator: e.target.value })} maxLength={100} placeholder="1:02:03, p. 12, para 4" className={fieldClass} />
+        </label>
+        <label className="block text-sm font-medium">
+          Note
+          <textarea value={form.note} onChange={(e) => update({ note: e.target.value })} rows={2} maxLength={2000} className={fieldClass} />
+        </label>
+        {error && <ErrorAlert message={error} />}
+        <button type="submit" disabled={attach.isPending} className={primaryButtonClass}>
+          {attach.isPending ? "Attaching…" : "Attach evidence"}
+        </button>
+      </form>
+    </div>
+  );
+}

@@ -1,0 +1,48 @@
+"use client";
+
+import { useMutation } from "@tanstack/react-query";
+import { useState } from "react";
+import { useTRPC } from "@/components/providers/trpc-provider";
+import { ErrorAlert } from "./error-alert";
+import { fieldClass, sectionHeadingClass } from "./form-styles";
+import type { ClaimDetail, CurrentEditor, Editor } from "./types";
+import type { SaveClaim } from "./use-claim-saver";
+
+/** Who works on the claim. Saves on change: there is nothing to type, so nothing to lose. */
+export function AssigneeField({ detail, editors, me, save }: { detail: ClaimDetail; editors: readonly Editor[]; me: CurrentEditor; save: SaveClaim }) {
+  const trpc = useTRPC();
+  const assign = useMutation(trpc.claim.assign.mutationOptions());
+  const [error, setError] = useState<string | null>(null);
+  const { claim } = detail;
+
+  async function change(value: string) {
+    const assigneeId = value === "" ? null : Number(value);
+    const name = editors.find((e) => e.id === assigneeId)?.name;
+    const outcome = await save(
+      (version) => assign.mutateAsync({ claimId: claim.id, version, assigneeId }),
+      name ? `Assigned to ${name}.` : "Unassigned.",
+    );
+    setError(outcome.ok ? null : outcome.error);
+  }
+
+  return (
+    <section aria-labelledby="claim-assignee-heading">
+      <h3 id="claim-assignee-heading" className={sectionHeadingClass}>
+        Assignment
+      </h3>
+      <label className="mt-2 block text-sm font-medium">
+        Assignee
+        <select value={claim.assigneeId ?? ""} onChange={(e) => change(e.target.value)} disabled={assign.isPending} className={fieldClass}>
+          <option value="">Unassigned</option>
+          {editors.map((editor) => (
+            <option key={editor.id} value={editor.id}>
+              {editor.name}
+              {editor.id === me.id ? " (me)" : ""}
+            </option>
+          ))}
+        </select>
+      </label>
+      {error && <div className="mt-2"><ErrorAlert message={error} /></div>}
+    </section>
+  );
+}

@@ -1,0 +1,69 @@
+import { StatusChip } from "@/components/verdict/status-chip";
+import { VerdictBadge } from "@/components/verdict/verdict-badge";
+import { STATUS_LABELS } from "@/lib/claims/workflow";
+import { VERDICT_SCALE } from "@/lib/verdicts";
+import { initials, truncate } from "./text-format";
+import type { WorkspaceClaim } from "./types";
+import { KIND_LABELS } from "./vocabulary-labels";
+
+/**
+ * One claim in the list. The button's accessible name starts with the claim's words (then status,
+ * verdict, kind, speaker, evidence, assignee), so screen readers and tests find a claim by its text.
+ */
+export function ClaimCard({ claim, selected, onSelect }: { claim: WorkspaceClaim; selected: boolean; onSelect: () => void }) {
+  const textId = `claim-card-${claim.id}-text`;
+  const metaId = `claim-card-${claim.id}-meta`;
+  const evidence = `${claim.evidenceCount} ${claim.evidenceCount === 1 ? "source" : "sources"}`;
+  const spoken = [
+    STATUS_LABELS[claim.status],
+    claim.verdict ? `verdict ${VERDICT_SCALE[claim.verdict].label}` : "no verdict",
+    KIND_LABELS[claim.kind],
+    claim.speaker && `speaker ${claim.speaker}`,
+    evidence,
+    claim.assigneeName ? `assigned to ${claim.assigneeName}` : "unassigned",
+    claim.anchorState === "orphaned" ? "text no longer found in the article" : null,
+  ]
+    .filter(Boolean)
+    .join(", ");
+  return (
+    <button
+      type="button"
+      id={`claim-card-${claim.id}`}
+      data-claim-id={claim.id}
+      aria-current={selected ? "true" : undefined}
+      aria-labelledby={`${textId} ${metaId}`}
+      onClick={onSelect}
+      className={`block w-full rounded-md border px-3 py-2 text-left transition-colors ${
+        selected ? "border-accent bg-[#ddf4ff] shadow-[inset_3px_0_0_#0969da]" : "border-rule bg-white hover:bg-wash"
+      }`}
+    >
+      <span className="flex flex-wrap items-center gap-1.5" aria-hidden="true">
+        <StatusChip status={claim.status} />
+        <VerdictBadge verdict={claim.verdict} />
+        <span className="text-xs text-quiet">{KIND_LABELS[claim.kind]}</span>
+        {claim.speaker && <span className="min-w-0 truncate text-xs font-medium">· {claim.speaker}</span>}
+        <span className="ml-auto flex items-center gap-1.5 text-xs text-quiet">
+          <span title={`${evidence} linked`}>
+            <span className="tabular-nums">{claim.evidenceCount}</span> src
+          </span>
+          {claim.assigneeName ? (
+            <span title={`Assigned to ${claim.assigneeName}`} className="grid h-5 w-5 place-items-center rounded-full bg-[#6639ba] text-[10px] font-semibold text-white">
+              {initials(claim.assigneeName)}
+            </span>
+          ) : (
+            <span title="Unassigned" className="grid h-5 w-5 place-items-center rounded-full border border-dashed border-rule text-[10px]">
+              –
+            </span>
+          )}
+        </span>
+      </span>
+      <span id={textId} className="mt-1.5 block font-serif text-[15px] leading-snug">
+        {truncate(claim.exact, 120)}
+      </span>
+      {claim.anchorState === "orphaned" && <span className="mt-1 block text-xs text-[#953800]">Text no longer found in the article</span>}
+      <span id={metaId} className="sr-only">
+        {spoken}
+      </span>
+    </button>
+  );
+}

@@ -1,0 +1,79 @@
+"use client";
+
+import { useMutation } from "@tanstack/react-query";
+import { useState, type FormEvent } from "react";
+import { useTRPC } from "@/components/providers/trpc-provider";
+import { CLAIM_KINDS, type ClaimKind } from "@/lib/claims/workflow";
+import { ErrorAlert } from "./error-alert";
+import { fieldClass, primaryButtonClass, secondaryButtonClass, sectionHeadingClass } from "./form-styles";
+import type { ClaimDetail } from "./types";
+import type { SaveClaim } from "./use-claim-saver";
+import { useDraft } from "./use-draft";
+import { KIND_LABELS } from "./vocabulary-labels";
+
+/** The id the `e` shortcut focuses. */
+export const DETAILS_FIRST_FIELD_ID = "claim-details-kind";
+
+/** Kind, speaker and one-line summary. What the editor types survives refetches and conflicts (useDraft). */
+export function ClaimDetailsForm({ detail, generation, save }: { detail: ClaimDetail; generation: number; save: SaveClaim }) {
+  const trpc = useTRPC();
+  const update = useMutation(trpc.claim.update.mutationOptions());
+  const { claim } = detail;
+  const form = useDraft({ kind: claim.kind, speaker: claim.speaker ?? "", summary: claim.summary ?? "" }, generation);
+  const [error, setError] = useState<string | null>(null);
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    const saved = form.draft;
+    const outcome = await save((version) => update.mutateAsync({ claimId: claim.id, version, ...saved }), "Details saved.");
+    setError(outcome.ok ? null : outcome.error);
+    if (outcome.ok) form.markSaved(saved);
+  }
+
+  return (
+    <section aria-labelledby="claim-edit-heading">
+      <h3 id="claim-edit-heading" className={sectionHeadingClass}>
+        Details <span className="font-normal normal-case tracking-normal">(e)</span>
+      </h3>
+      <form onSubmit={submit} className="mt-2 space-y-3">
+        <label className="block text-sm font-medium">
+          Kind
+          <select
+            id={DETAILS_FIRST_FIELD_ID}
+            value={form.draft.kind}
+            onChange={(e) => form.update({ kind: e.target.value as ClaimKind })}
+            className={fieldClass}
+          >
+            {CLAIM_KINDS.map((k) => (
+              <option key={k} value={k}>
+                {KIND_LABELS[k]}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="block text-sm font-medium">
+          Speaker
+          <input value={form.draft.speaker} onChange={(e) => form.update({ speaker: e.target.value })} maxLength={200} className={fieldClass} />
+        </label>
+        <label className="block text-sm font-medium">
+          Summary
+          <input value={form.draft.summary} onChange={(e) => form.update({ summary: e.target.value })} maxLength={300} className={fieldClass} />
+        </label>
+        {error && <ErrorAlert message={error} />}
+        <div className="flex flex-wrap items-center gap-2">
+          <button type="submit" disabled={update.isPending || !form.dirty} className={primaryButtonClass}>
+            {update.isPending ? "Saving…" : "Save details"}
+          </button>
+          {form.dirty && (
+            <>
+              <button type="button" onClick={form.discard} className={secondaryButtonClass}>
+                Discard changes
+              </button>
+              <span className="text-xs text-[#7d4e00]">Unsaved changes</span>
+            </>
+          )}
+        </div>
+      </form>
+    </section>
+  );
+}

@@ -1,0 +1,101 @@
+"use client";
+
+import { useQuery } from "@tanstack/react-query";
+import { useState } from "react";
+import { useTRPC } from "@/components/providers/trpc-provider";
+import { StatusChip } from "@/components/verdict/status-chip";
+import { VerdictBadge } from "@/components/verdict/verdict-badge";
+import { AssigneeField } from "./assignee-field";
+import { ClaimDetailsForm } from "./claim-details-form";
+import { ClaimHistory } from "./claim-history";
+import { ConflictBanner } from "./conflict-banner";
+import { DeleteClaimButton } from "./delete-claim-button";
+import { ErrorAlert } from "./error-alert";
+import { EvidenceSection } from "./evidence-section";
+import { secondaryButtonClass } from "./form-styles";
+import { ReviewSection } from "./review-section";
+import { StatusSection } from "./status-section";
+import { errorMessage } from "./trpc-error";
+import type { CurrentEditor, Editor } from "./types";
+import { useClaimSaver } from "./use-claim-saver";
+import { VerdictForm } from "./verdict-form";
+
+/** Everything about the selected claim. The parent keys it by claim id, so no state leaks between claims. */
+export function ClaimPanel({
+  claimId,
+  articleId,
+  me,
+  editors,
+  announce,
+  statusMenuRequest,
+  onDeleted,
+}: {
+  claimId: number;
+  articleId: number;
+  me: CurrentEditor;
+  editors: readonly Editor[];
+  announce: (message: string) => void;
+  /** Bumped by the `s` shortcut; the panel opens its status dialog when it changes. */
+  statusMenuRequest: number;
+  onDeleted: () => void;
+}) {
+  const trpc = useTRPC();
+  const detailQuery = useQuery(trpc.claim.detail.queryOptions({ claimId }));
+  const detail = detailQuery.data;
+  const saver = useClaimSaver({ claimId, articleId, announce });
+  const [generation, setGeneration] = useState(0);
+  const [reloading, setReloading] = useState(false);
+  if (detail && saver.seenVersion === null) saver.initVersion(detail.claim.version);
+
+  async function reload() {
+    setReloading(true);
+    const fresh = await detailQuery.refetch();
+    if (fresh.data) saver.adoptVersion(fresh.data.claim.version);
+    setGeneration((g) => g + 1);
+    saver.clearConflict();
+    await saver.refreshLists();
+    setReloading(false);
+    announce("Reloaded: the panel shows the latest saved version.");
+  }
+
+  return (
+    <section aria-labelledby="claim-details-heading" className="space-y-5">
+      <h2 id="claim-details-heading" className="text-base font-semibold">
+        Claim details
+      </h2>
+      {detailQuery.isPending && <p className="text-sm text-quiet">Loading the claim…</p>}
+      {detailQuery.isError && (
+        <ErrorAlert message={errorMessage(detailQuery.error)}>
+          <button type="button" onClick={() => detailQuery.refetch()} className={secondaryButtonClass}>
+            Try again
+          </button>
+        </ErrorAlert>
+      )}
+      {detail && saver.seenVersion !== null && (
+        <>
+          <ConflictBanner
+            conflict={saver.conflict}
+            changedSinceSeen={detail.claim.version > saver.seenVersion}
+            reloading={reloading}
+            onReload={reload}
+          />
+          <div>
+            <div className="flex flex-wrap items-center gap-1.5">
+              <StatusChip status={detail.claim.status} />
+              <VerdictBadge verdict={detail.claim.verdict} size="md" />
+            </div>
+            <blockquote className="mt-2 border-l-4 border-[#d4a72c] pl-3 font-serif text-[16px] leading-snug">{detail.claim.quoteExact}</blockquote>
+          </div>
+          <StatusSection detail={detail} save={saver.save} openRequest={statusMenuRequest} />
+          <ReviewSection detail={detail} save={saver.save} />
+          <VerdictForm detail={detail} generation={generation} save={saver.save} />
+          <EvidenceSection detail={detail} save={saver.save} />
+          <ClaimDetailsForm detail={detail} generation={generation} save={saver.save} />
+          <AssigneeField detail={detail} editors={editors} me={me} save={saver.save} />
+          <ClaimHistory history={detail.history} editors={editors} />
+          <DeleteClaimButton detail={detail} save={saver.save} onDeleted={onDeleted} />
+        </>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,94 @@
+import { STATUS_LABELS, type ClaimKind, type ClaimStatus } from "@/lib/claims/workflow";
+import type { Stance } from "@/lib/sources/vocabulary";
+import { VERDICT_SCALE, type Verdict } from "@/lib/verdicts";
+import { truncate } from "./text-format";
+import { KIND_LABELS, STANCE_LABELS } from "./vocabulary-labels";
+
+// Turns claim_events rows (action + jsonb before/after, see server/services/claim/claim-events.ts) into
+// words. Unknown actions and fields still show, in their raw form, so the history never hides a change.
+
+const ACTION_WORDS: Record<string, string> = {
+  "claim.created": "marked the claim",
+  "claim.updated": "edited the details",
+  "claim.verdict_set": "set the verdict",
+  "claim.status_changed": "changed the status",
+  "claim.approved": "approved the verdict",
+  "claim.rejected": "rejected the verdict",
+  "claim.assigned": "changed the assignee",
+  "claim.deleted": "deleted the claim",
+  "claim.restored": "restored the claim",
+  "evidence.added": "added evidence",
+  "evidence.updated": "edited evidence",
+  "evidence.removed": "removed evidence",
+};
+
+const FIELD_LABELS: Record<string, string> = {
+  exact: "Text",
+  kind: "Kind",
+  speaker: "Speaker",
+  summary: "Summary",
+  verdict: "Verdict",
+  rationale: "Rationale",
+  status: "Status",
+  assigneeId: "Assignee",
+  deleted: "Deleted",
+  source: "Source",
+  stance: "Stance",
+  excerpt: "Excerpt",
+  locator: "Locator",
+  note: "Note",
+};
+
+// Offsets and ids are for machines; the text and source already say which claim or link it was.
+const HIDDEN_FIELDS = new Set(["start", "end", "evidenceId", "comment"]);
+
+export interface FieldChange {
+  field: string;
+  before: string | null;
+  after: string | null;
+}
+
+export interface DescribedEvent {
+  action: string;
+  changes: FieldChange[];
+  comment: string | null;
+}
+
+function asRecord(value: unknown): Record<string, unknown> {
+  return value && typeof value === "object" && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
+}
+
+function formatValue(field: string, value: unknown, editorName: (id: number) => string): string | null {
+  if (value === null || value === undefined || value === "") return null;
+  if (field === "status" && typeof value === "string" && value in STATUS_LABELS) return STATUS_LABELS[value as ClaimStatus];
+  if (field === "verdict" && typeof value === "string" && value in VERDICT_SCALE) return VERDICT_SCALE[value as Verdict].label;
+  if (field === "kind" && typeof value === "string" && value in KIND_LABELS) return KIND_LABELS[value as ClaimKind];
+  if (field === "stance" && typeof value === "string" && value in STANCE_LABELS) return STANCE_LABELS[value as Stance];
+  if (field === "assigneeId" && typeof value === "number") return editorName(value);
+  if (typeof value === "boolean") return value ? "yes" : "no";
+  if (typeof value === "string") return field === "source" ? value : `“${truncate(value, 90)}”`;
+  return truncate(JSON.stringify(value), 90);
+}
+
+export function describeClaimEvent(
+  event: { action: string; before?: unknown; after?: unknown },
+  editorName: (id: number) => string,
+): DescribedEvent {
+  // A removal records what was there and nothing after: show it as the thing removed, not "X → none".
+  const removal = event.after === null || event.after === undefined;
+  const before = removal ? {} : asRecord(event.before);
+  const after = removal ? asRecord(event.before) : asRecord(event.after);
+  // jsonb does not keep key order, so list fields in a fixed, readable order (unknown ones last).
+  const rank = (field: string) => (field in FIELD_LABELS ? Object.keys(FIELD_LABELS).indexOf(field) : Number.MAX_SAFE_INTEGER);
+  const fields = [...new Set([...Object.keys(before), ...Object.keys(after)])].filter((f) => !HIDDEN_FIELDS.has(f)).sort((a, b) => rank(a) - rank(b));
+  const changes = fields
+    .map((field) => ({
+      field: FIELD_LABELS[field] ?? field,
+      before: formatValue(field, before[field], editorName),
+      after: formatValue(field, after[field], editorName),
+    }))
+    .filter((c) => c.before !== null || c.after !== null);
+  const comment = typeof after.comment === "string" && after.comment.trim() ? after.comment : null;
+  return { action: ACTION_WORDS[event.action] ?? event.action, changes, comment };
+}
+

@@ -1,0 +1,60 @@
+import type { ReactNode } from "react";
+import { urlAtLocator } from "@/lib/sources/locator";
+import { safeHttpUrl } from "@/lib/url/safe-http-url";
+import { ReliabilityLabel, StanceChip } from "./source-labels";
+import type { ClaimEvidence } from "./types";
+
+function ExternalAnchor({ href, children }: { href: string | null; children: ReactNode }) {
+  // Only http(s) ever becomes a link: a stored javascript: or data: URL renders as plain text.
+  const safe = href ? safeHttpUrl(href) : null;
+  if (!safe) return <span>{children}</span>;
+  return (
+    <a href={safe} rel="noopener noreferrer nofollow" target="_blank" className="break-words text-accent underline-offset-2 hover:underline">
+      {children}
+    </a>
+  );
+}
+
+/** One evidence link: stance, source (opened at the locator for videos), publisher with rating, excerpt, note. */
+export function EvidenceItem({ link, onRemove }: { link: ClaimEvidence; onRemove?: () => void }) {
+  const safeSource = safeHttpUrl(link.sourceUrl);
+  const target = safeSource ? urlAtLocator(safeSource, link.locator) : null;
+  const name = link.sourceTitle ?? link.sourceUrl;
+  return (
+    <li className="space-y-1.5 rounded border border-rule p-2.5">
+      <div className="flex flex-wrap items-start gap-1.5">
+        <StanceChip stance={link.stance} />
+        <span className="min-w-0 flex-1 text-sm font-medium">
+          <ExternalAnchor href={target}>{name}</ExternalAnchor>
+        </span>
+      </div>
+      <p className="flex flex-wrap items-center gap-x-2 text-xs text-quiet">
+        <span>{link.publisherName ?? "Unknown publisher"}</span>
+        <ReliabilityLabel rating={link.publisherRating} />
+        {link.archivedUrl && <ExternalAnchor href={link.archivedUrl}>Archived copy</ExternalAnchor>}
+      </p>
+      {link.excerpt && <blockquote className="border-l-4 border-rule pl-2 font-serif text-sm">{link.excerpt}</blockquote>}
+      {(link.locator || link.note) && (
+        <dl className="grid grid-cols-[auto_1fr] gap-x-2 text-xs">
+          {link.locator && (
+            <>
+              <dt className="text-quiet">Locator</dt>
+              <dd>{link.locator}</dd>
+            </>
+          )}
+          {link.note && (
+            <>
+              <dt className="text-quiet">Note</dt>
+              <dd className="whitespace-pre-line">{link.note}</dd>
+            </>
+          )}
+        </dl>
+      )}
+      {onRemove && (
+        <button type="button" onClick={onRemove} className="text-xs text-[#a40e26] hover:underline" aria-label={`Remove evidence: ${name}`}>
+          Remove
+        </button>
+      )}
+    </li>
+  );
+}

@@ -1,0 +1,143 @@
+"use client";
+
+import { useMutation } from "@tanstack/react-query";
+import { useState, type FormEvent } from "react";
+import { useTRPC } from "@/components/providers/trpc-provider";
+import { CLAIM_KINDS, type ClaimKind } from "@/lib/claims/workflow";
+import { ErrorAlert } from "./error-alert";
+import { ModalDialog } from "./modal-dialog";
+import { errorMessage, isConflict } from "./trpc-error";
+import type { BodySelection } from "./use-body-selection";
+import { KIND_LABELS } from "./vocabulary-labels";
+import { fieldClass, primaryButtonClass, secondaryButtonClass } from "./form-styles";
+
+export interface MarkTarget {
+  selection: BodySelection;
+  articleId: number;
+  revisionId: number;
+  body: string;
+}
+
+/** Confirms a selection as a claim: a preview of the words (snapped as the server will) plus kind, speaker, summary. */
+export function MarkClaimDialog({
+  target,
+  onClose,
+  onMarked,
+  onReloadArticle,
+  lastKind,
+  speakers,
+}: {
+  target: MarkTarget | null;
+  onClose: () => void;
+  onMarked: (claimId: number, kind: ClaimKind) => void;
+  onReloadArticle: () => void;
+  lastKind: ClaimKind | null;
+  speakers: readonly string[];
+}) {
+  return (
+    <ModalDialog open={target !== null} onClose={onClose} title="Mark claim" description="The selection is snapped to whole words.">
+      {target && (
+        <MarkClaimForm target={target} onCancel={onClose} onMarked={onMarked} onReloadArticle={onReloadArticle} lastKind={lastKind} speakers={speakers} />
+      )}
+    </ModalDialog>
+  );
+}
+
+function MarkClaimForm({
+  target,
+  onCancel,
+  onMarked,
+  onReloadArticle,
+  lastKind,
+  speakers,
+}: {
+  target: MarkTarget;
+  onCancel: () => void;
+  onMarked: (claimId: number, kind: ClaimKind) => void;
+  onReloadArticle: () => void;
+  lastKind: ClaimKind | null;
+  speakers: readonly string[];
+}) {
+  const trpc = useTRPC();
+  const mark = useMutation(trpc.claim.mark.mutationOptions());
+  const [kind, setKind] = useState<ClaimKind | "">(lastKind ?? "");
+  const [speaker, setSpeaker] = useState("");
+  const [summary, setSummary] = useState("");
+  const [error, setError] = useState<{ message: string; stale: boolean } | null>(null);
+  const { selection } = target;
+  const preview = target.body.slice(selection.snappedStart, selection.snappedEnd);
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    if (kind === "") return setError({ message: "Choose what kind of claim this is.", stale: false });
+    setError(null);
+    try {
+      const claim = await mark.mutateAsync({
+        articleId: target.articleId,
+        revisionId: target.revisionId,
+        start: selection.start,
+        end: selection.end,
+        kind,
+        speaker,
+        summary,
+      });
+      onMarked(claim.id, kind);
+    } catch (caught) {
+      setError({ message: errorMessage(caught), stale: isConflict(caught) });
+    }
+  }
+
+  return (
+    <form onSubmit={submit} className="space-y-4">
+      <figure>
+        <figcaption className="text-xs font-medium uppercase tracking-wide text-quiet">Selected text</figcaption>
+        <blockquote className="mt-1 max-h-40 overflow-y-auto border-l-4 border-[#d4a72c] bg-[#fff8c5]/50 py-1 pl-3 font-serif text-[16px] leading-snug">
+          {preview}
+        </blockquote>
+      </figure>
+      <label className="block text-sm font-medium">
+        Kind
+        <select data-autofocus required value={kind} onChange={(e) => setKind(e.target.value as ClaimKind)} className={fieldClass}>
+          <option value="" disabled>
+            Choose a kind…
+          </option>
+          {CLAIM_KINDS.map((k) => (
+            <option key={k} value={k}>
+              {KIND_LABELS[k]}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label className="block text-sm font-medium">
+        Speaker <span className="font-normal text-quiet">(optional)</span>
+        <input value={speaker} onChange={(e) => setSpeaker(e.target.value)} list="known-speakers" maxLength={200} className={fieldClass} />
+        <datalist id="known-speakers">
+          {speakers.map((s) => (
+            <option key={s} value={s} />
+          ))}
+        </datalist>
+      </label>
+      <label className="block text-sm font-medium">
+        Summary <span className="font-normal text-quiet">(optional, one line)</span>
+        <input value={summary} onChange={(e) => setSummary(e.target.value)} maxLength={300} className={fieldClass} />
+      </label>
+      {error && (
+        <ErrorAlert message={error.message}>
+          {error.stale && (
+            <button type="button" onClick={onReloadArticle} className={secondaryButtonClass}>
+              Reload article
+            </button>
+          )}
+        </ErrorAlert>
+      )}
+      <div className="flex justify-end gap-2">
+        <button type="button" onClick={onCancel} className={secondaryButtonClass}>
+          Cancel
+        </button>
+        <button type="submit" disabled={mark.isPending} className={primaryButtonClass}>
+          {mark.isPending ? "Saving…" : "Save claim"}
+        </button>
+      </div>
+    </form>
+  );
+}

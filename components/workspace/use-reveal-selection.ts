@@ -1,0 +1,33 @@
+"use client";
+
+import { useEffect, type RefObject } from "react";
+import type { SelectionOrigin } from "./types";
+
+export interface ClaimSelection {
+  id: number;
+  origin: SelectionOrigin;
+  /** A fresh object per selection, so selecting the same claim again scrolls again. */
+  nonce: number;
+}
+
+/**
+ * Keeps the two panes in step after a selection: the other pane scrolls to the claim and its card takes
+ * focus. On a phone the panes are stacked, so a tap in the list does not yank the page up to the text.
+ */
+export function useRevealSelection(selection: ClaimSelection | null, textRef: RefObject<HTMLElement | null>) {
+  useEffect(() => {
+    if (!selection) return;
+    const { id, origin } = selection;
+    const behavior: ScrollBehavior = window.matchMedia("(prefers-reduced-motion: reduce)").matches ? "auto" : "smooth";
+    const sideBySide = window.matchMedia("(min-width: 1024px)").matches;
+    const mark = textRef.current?.querySelector(`mark[data-claim-ids~="${id}"]`);
+    const card = document.getElementById(`claim-card-${id}`);
+
+    const scrollText = origin === "keyboard" || origin === "link" || (sideBySide && (origin === "list" || origin === "marked"));
+    if (scrollText) mark?.scrollIntoView({ behavior, block: "center" });
+    if (origin === "list" || !card) return; // a clicked card already has focus
+    card.focus({ preventScroll: true });
+    // Stacked (phone): after marking, stay with the text; otherwise bring the card into view.
+    if (sideBySide || origin !== "marked") card.scrollIntoView({ behavior, block: "nearest" });
+  }, [selection, textRef]);
+}

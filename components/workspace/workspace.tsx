@@ -1,0 +1,177 @@
+"use client";
+
+import { useQuery, useQueryClient } from "@tanstack/react-query";
+import { useMemo, useRef, useState } from "react";
+import { useTRPC } from "@/components/providers/trpc-provider";
+import type { ClaimKind } from "@/lib/claims/workflow";
+import { splitParagraphs } from "@/lib/text/paragraphs";
+import { ArticleBody } from "./article-body";
+import { DETAILS_FIRST_FIELD_ID } from "./claim-details-form";
+import { NO_FILTERS, filterClaims, isFiltering } from "./claim-filters";
+import { ClaimFiltersBar } from "./claim-filters-bar";
+import { ClaimList } from "./claim-list";
+import { ClaimPanel } from "./claim-panel";
+import { MarkClaimDialog, type MarkTarget } from "./mark-claim-dialog";
+import { ShortcutsDialog } from "./shortcuts-dialog";
+import type { CurrentEditor, SelectionOrigin, WorkspaceData } from "./types";
+import { useBodySelection } from "./use-body-selection";
+import { useKeyboardShortcuts } from "./use-keyboard-shortcuts";
+import { useRevealSelection, type ClaimSelection } from "./use-reveal-selection";
+import { useStatusMessage } from "./use-status-message";
+import { WorkspaceToolbar } from "./workspace-toolbar";
+
+/** The editor workspace: article text with highlights, the claim list and the selected claim's panel. */
+export function Workspace({
+  articleId,
+  initialData,
+  initialClaimId,
+  me,
+}: {
+  articleId: number;
+  initialData: WorkspaceData;
+  initialClaimId: number | null;
+  me: CurrentEditor;
+}) {
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const workspaceQuery = useQuery(trpc.claim.workspace.queryOptions({ articleId }, { initialData }));
+  const { article, claims } = workspaceQuery.data;
+  const editors = useQuery(trpc.user.editors.queryOptions()).data ?? [];
+  const paragraphs = useMemo(() => splitParagraphs(article.body), [article.body]);
+  // Claims whose words are no longer found are listed (flagged) but cannot be highlighted.
+  const spans = useMemo(
+    () => claims.filter((c) => c.anchorState !== "orphaned" && c.end <= article.body.length).map((c) => ({ id: c.id, start: c.start, end: c.end })),
+    [claims, article.body.length],
+  );
+  const speakers = useMemo(() => [...new Set(claims.map((c) => c.speaker).filter((s): s is string => !!s))].sort(), [claims]);
+
+  const [filters, setFilters] = useState(NO_FILTERS);
+  const visibleClaims = filterClaims(claims, filters, me.id);
+  const [selection, setSelection] = useState<ClaimSelection | null>(initialClaimId === null ? null : { id: initialClaimId, origin: "link", nonce: 0 });
+  const selectedId = selection && claims.some((c) => c.id === selection.id) ? selection.id : null;
+  const select = (id: number, origin: SelectionOrigin) => setSelection((s) => ({ id, origin, nonce: (s?.nonce ?? 0) + 1 }));
+
+  const containerRef = useRef<HTMLDivElement>(null);
+  const textRef = useRef<HTMLDivElement>(null);
+  useRevealSelection(selection, textRef);
+  const { selection: textSelection, readSelection, clearSelection } = useBodySelection(textRef, containerRef, article.body);
+  const { message, announce } = useStatusMessage();
+  const [markTarget, setMarkTarget] = useState<MarkTarget | null>(null);
+  const [lastKind, setLastKind] = useState<ClaimKind | null>(null);
+  const [shortcutsOpen, setShortcutsOpen] = useState(false);
+  const [statusMenuRequest, setStatusMenuRequest] = useState(0);
+
+  function openMarkDialog() {
+    const current = readSelection();
+    if (!current) return announce("Select some words in the article first, then press c.");
+    setMarkTarget({ selection: current, articleId, revisionId: article.revisionId, body: article.body });
+  }
+
+  async function onMarked(claimId: number, kind: ClaimKind) {
+    setLastKind(kind);
+    setMarkTarget(null);
+    clearSelection();
+    const nonceWhenMarked = selection?.nonce ?? 0;
+    // Wait for the list to contain the new claim, so selecting it can scroll to and focus its card; but
+    // if the editor has selected another claim meanwhile, their choice wins.
+    await queryClient.invalidateQueries({ queryKey: trpc.claim.workspace.queryKey({ articleId }) });
+    setSelection((s) => ((s?.nonce ?? 0) === nonceWhenMarked ? { id: claimId, origin: "marked", nonce: nonceWhenMarked + 1 } : s));
+    announce("Saved: claim marked.");
+  }
+
+  function step(delta: 1 | -1) {
+    if (visibleClaims.length === 0) return announce(isFiltering(filters) ? "No claim matches these filters." : "No claims yet.");
+    const index = visibleClaims.findIndex((c) => c.id === selectedId);
+    const target = index === -1 ? visibleClaims.at(delta > 0 ? 0 : -1) : visibleClaims[Math.min(Math.max(index + delta, 0), visibleClaims.length - 1)];
+    if (target) select(target.id, "keyboard");
+  }
+
+  function requireSelectedClaim(then: () => void) {
+    if (selectedId === null) return announce("Select a claim first: click it, or press j.");
+    then();
+  }
+
+  useKeyboardShortcuts({
+    j: () => step(1),
+    k: () => step(-1),
+    c: openMarkDialog,
+    "?": () => setShortcutsOpen(true),
+    e: () =>
+      requireSelectedClaim(() => {
+        const field = document.getElementById(DETAILS_FIRST_FIELD_ID);
+        field?.focus({ preventScroll: true });
+        field?.scrollIntoView({ block: "center" });
+      }),
+    s: () => requireSelectedClaim(() => setStatusMenuRequest((n) => n + 1)),
+  });
+
+  return (
+    <div className="px-4 py-4 lg:px-6">
+      <WorkspaceToolbar articleSlug={article.slug} onShowShortcuts={() => setShortcutsOpen(true)} />
+      <div className="mt-5 grid gap-8 lg:grid-cols-[minmax(0,42rem)_minmax(24rem,1fr)] min-[1800px]:grid-cols-[minmax(0,42rem)_minmax(0,1fr)]">
+        <ArticleBody
+          title={article.title}
+          paragraphs={paragraphs}
+          spans={spans}
+          selectedClaimId={selectedId}
+          onSelectClaim={(id) => select(id, "body")}
+          selection={markTarget ? null : textSelection}
+          onMarkRequest={openMarkDialog}
+          containerRef={containerRef}
+          textRef={textRef}
+        />
+        <div className="min-w-0 lg:sticky lg:top-0 lg:max-h-screen lg:self-start lg:overflow-y-auto lg:pb-6 min-[1800px]:grid min-[1800px]:grid-cols-[minmax(22rem,26rem)_minmax(0,1fr)] min-[1800px]:gap-6 min-[1800px]:overflow-visible">
+          <section aria-labelledby="claims-heading" className="min-w-0 space-y-3 min-[1800px]:max-h-screen min-[1800px]:overflow-y-auto min-[1800px]:pb-6">
+            <h2 id="claims-heading" className="text-base font-semibold">
+              Claims{" "}
+              <span className="font-normal text-quiet">
+                ({isFiltering(filters) ? `${visibleClaims.length} of ${claims.length}` : claims.length})
+              </span>
+            </h2>
+            <ClaimFiltersBar filters={filters} onChange={setFilters} editors={editors} meId={me.id} />
+            <div className="max-h-[50vh] overflow-y-auto p-0.5 min-[1800px]:max-h-none min-[1800px]:overflow-visible">
+              <ClaimList claims={visibleClaims} totalCount={claims.length} selectedClaimId={selectedId} onSelect={(id) => select(id, "list")} />
+            </div>
+          </section>
+          <div className="mt-6 min-w-0 border-t border-rule pt-4 min-[1800px]:mt-0 min-[1800px]:max-h-screen min-[1800px]:overflow-y-auto min-[1800px]:border-t-0 min-[1800px]:pt-0 min-[1800px]:pb-6">
+            {selectedId === null ? (
+              <section aria-labelledby="claim-details-heading">
+                <h2 id="claim-details-heading" className="text-base font-semibold">
+                  Claim details
+                </h2>
+                <p className="mt-2 text-sm text-quiet">Select a claim in the list or the text (j/k), or mark a new one (c).</p>
+              </section>
+            ) : (
+              <ClaimPanel
+                key={selectedId}
+                claimId={selectedId}
+                articleId={articleId}
+                me={me}
+                editors={editors}
+                announce={announce}
+                statusMenuRequest={statusMenuRequest}
+                onDeleted={() => setSelection(null)}
+              />
+            )}
+          </div>
+        </div>
+      </div>
+      {/* Always in the DOM: a live region that appears with its message is often not announced. */}
+      <div role="status" aria-live="polite" className="pointer-events-none fixed inset-x-0 bottom-4 z-30 flex justify-center px-4 lg:justify-end lg:px-6">
+        {message && <span className="rounded bg-ink px-3 py-1.5 text-sm text-white shadow-lg">{message}</span>}
+      </div>
+      <MarkClaimDialog
+        target={markTarget}
+        onClose={() => setMarkTarget(null)}
+        onMarked={onMarked}
+        onReloadArticle={() => {
+          setMarkTarget(null);
+          void workspaceQuery.refetch();
+        }}
+        lastKind={lastKind}
+        speakers={speakers}
+      />
+      <ShortcutsDialog open={shortcutsOpen} onClose={() => setShortcutsOpen(false)} />
+    </div>
+  );
+}
