@@ -1,6 +1,5 @@
 import type { Metadata } from "next";
 import type { ReactNode } from "react";
-import { SiteHeader } from "@/components/layout/site-header";
 import "./globals.css";
 
 export const metadata: Metadata = {
@@ -8,21 +7,11 @@ export const metadata: Metadata = {
   description: "Claims in the news, checked against their sources.",
 };
 
+/** The bare document. The site chrome lives in (site)/layout.tsx so the framable embed card has none. */
 export default function RootLayout({ children }: { children: ReactNode }) {
   return (
     <html lang="en">
-      <body className="min-h-screen flex flex-col font-sans antialiased">
-        <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:rounded focus:bg-white focus:px-3 focus:py-2 focus:shadow">
-          Skip to content
-        </a>
-        <SiteHeader />
-        <main id="main" className="flex-1 w-full">
-          {children}
-        </main>
-        <footer className="border-t border-rule text-sm text-quiet">
-          <div className="mx-auto max-w-5xl px-4 py-6">Factdesk: every checked claim links to its sources.</div>
-        </footer>
-      </body>
+      <body className="min-h-screen font-sans antialiased">{children}</body>
     </html>
   );
 }

@@ -50,6 +50,7 @@ const USER_FIXABLE_SQLSTATE: Record<string, (detail: string) => DomainError> = {
   "23505": (d) => new ConflictError(`That already exists${d ? ` (${d})` : ""}.`),
   "23514": (d) => new InvalidInputError(`A value is not allowed${d ? ` (${d})` : ""}.`),
   "22001": () => new InvalidInputError("A value is too long."),
+  "22003": () => new InvalidInputError("A number is out of range (ids and versions are at most 2147483647)."),
   // NUL in a text column (22021) or in a jsonb string (22P05): PostgreSQL cannot store it.
   "22021": () => new InvalidInputError("Text cannot contain the NUL character (\\u0000). Remove it and try again."),
   "22P05": () => new InvalidInputError("Text cannot contain the NUL character (\\u0000). Remove it and try again."),

@@ -10,14 +10,17 @@ type Me = { name: string; role: string; canOpenDashboard: boolean } | null;
 /** Asks the server who is signed in (tRPC user.me over GET) whenever the route changes. */
 export function AccountNav() {
   const pathname = usePathname();
-  const [me, setMe] = useState<Me | undefined>(undefined);
+  // The answer remembers which page asked: after navigating (say, right after signing in) the previous
+  // page's answer is not shown while the new one loads.
+  const [answer, setAnswer] = useState<{ path: string; me: Me } | undefined>(undefined);
+  const me = answer?.path === pathname ? answer.me : undefined;
 
   useEffect(() => {
     let cancelled = false;
     fetch("/api/trpc/user.me", { credentials: "same-origin", cache: "no-store" })
       .then((response) => (response.ok ? response.json() : null))
-      .then((body: { result?: { data?: Me } } | null) => !cancelled && setMe(body?.result?.data ?? null))
-      .catch(() => !cancelled && setMe(null));
+      .then((body: { result?: { data?: Me } } | null) => !cancelled && setAnswer({ path: pathname, me: body?.result?.data ?? null }))
+      .catch(() => !cancelled && setAnswer({ path: pathname, me: null }));
     return () => {
       cancelled = true;
     };

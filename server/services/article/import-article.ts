@@ -35,7 +35,7 @@ export async function importArticle(ctx: ServiceContext, rawInput: ImportArticle
   if (!slug) throw new InvalidInputError("The title needs at least one letter or digit to make a link from it.");
   const authorId = ctx.actor.kind === "user" ? ctx.actor.id : null;
 
-  return ctx.db.transaction(async (tx) => {
+  const imported = await ctx.db.transaction(async (tx) => {
     const [taken] = await tx.select({ id: articles.id }).from(articles).where(eq(articles.slug, slug));
     if (taken) throw new ConflictError(`An article with the link /a/${slug} already exists. Choose another slug.`);
     const publisher = input.publisher ? await findOrCreatePublisher(tx, input.publisher.domain, input.publisher.name) : null;
@@ -72,4 +72,6 @@ export async function importArticle(ctx: ServiceContext, rawInput: ImportArticle
     }
     return { id: article.id, slug, revisionId: revision.id, paragraphCount: parsed.paragraphs.length, sourceCount: parsed.sourceUrls.length };
   });
+  if (input.status === "published") await ctx.publicCache?.articleChanged(imported.id);
+  return imported;
 }

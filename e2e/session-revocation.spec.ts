@@ -1,0 +1,76 @@
+import { expect, test, type BrowserContext, type Page } from "@playwright/test";
+import { signIn, signInAlert, submitLoginForm, WRONG_LOGIN_MESSAGE } from "./support/auth";
+import { runUserCli } from "./support/cli";
+import { trpcQuery } from "./support/trpc";
+import { createUserWithCli } from "./support/users";
+
+async function expectDashboard(page: Page) {
+  await page.goto("/dashboard");
+  await expect(page).toHaveURL(/\/dashboard$/);
+  await expect(page.getByRole("heading", { level: 1, name: "Dashboard" })).toBeVisible();
+  expect((await trpcQuery(page.request, "article.dashboard")).status()).toBe(200);
+}
+
+/** The session cookie is still in the browser: what follows is the server refusing it, not a lost cookie. */
+async function expectSessionCookie(context: BrowserContext) {
+  const names = (await context.cookies()).map((cookie) => cookie.name);
+  expect(names).toContain("next-auth.session-token");
+}
+
+async function expectSentToSignIn(page: Page) {
+  await page.goto("/dashboard");
+  await expect(page).toHaveURL(/\/login\?callbackUrl=(%2F|\/)dashboard$/);
+  await expect(page.getByRole("heading", { level: 1, name: "Sign in" })).toBeVisible();
+  // The header asks the server who is signed in after it loads: wait for its answer before checking it.
+  const nav = page.getByRole("navigation", { name: "Main" });
+  await expect(nav.getByRole("link", { name: "Sign in" })).toBeVisible();
+  await expect(nav.getByRole("link", { name: "Dashboard" })).toHaveCount(0);
+}
+
+test.describe("an operator's change through the CLI takes effect on the user's next request", () => {
+  test("deactivate: the signed-in editor's same browser session is refused at once", async ({ page, context }) => {
+    const editor = await createUserWithCli("editor");
+    await signIn(page, editor.email, editor.password);
+    await expectDashboard(page);
+
+    const result = await runUserCli(["deactivate", "--email", editor.email]);
+    expect(result.code, result.stderr).toBe(0);
+    expect(result.stdout).toContain(`Deactivated ${editor.email}`);
+
+    await expectSessionCookie(context);
+    await expectSentToSignIn(page);
+    const api = await trpcQuery(page.request, "article.dashboard");
+    expect(api.status()).toBe(401);
+    expect(((await api.json()) as { error: { message: string } }).error.message).toBe("Sign in to do this.");
+
+    // Nor can they sign in again with their (correct) password.
+    await submitLoginForm(page, editor.email, editor.password);
+    await expect(signInAlert(page)).toHaveText(WRONG_LOGIN_MESSAGE);
+    await expect(page).toHaveURL(/\/login$/);
+  });
+
+  test("set-role reader: the editor's session ends, and signed in again they get “Editors only”", async ({ page, context }) => {
+    const editor = await createUserWithCli("editor", "demoted");
+    await signIn(page, editor.email, editor.password);
+    await expectDashboard(page);
+
+    const result = await runUserCli(["set-role", "--email", editor.email, "--role", "reader"]);
+    expect(result.code, result.stderr).toBe(0);
+    expect(result.stdout).toContain(`${editor.email} is now reader`);
+
+    // A role change ends existing sessions (server/auth/resolve-actor.ts), so the old cookie is refused...
+    await expectSessionCookie(context);
+    await expectSentToSignIn(page);
+    expect((await trpcQuery(page.request, "article.dashboard")).status()).toBe(401);
+
+    // ...and the same person, signed in again, is a reader: no dashboard.
+    await submitLoginForm(page, editor.email, editor.password);
+    await expect(page).toHaveURL(/\/dashboard$/);
+    await expect(page.getByRole("heading", { level: 1, name: "Editors only" })).toBeVisible();
+    await expect(page.getByRole("table")).toHaveCount(0);
+    const nav = page.getByRole("navigation", { name: "Main" });
+    await expect(nav.getByRole("button", { name: "Sign out" })).toBeVisible();
+    await expect(nav.getByRole("link", { name: "Dashboard" })).toHaveCount(0);
+    expect((await trpcQuery(page.request, "article.dashboard")).status()).toBe(403);
+  });
+});
