@@ -8,6 +8,9 @@ export const MAX_BODY_BYTES = 2 * 1024 * 1024;
 export const MAX_BATCH_SIZE = 50;
 
 export function refuseUnsafeRequest(req: Request, allowedOrigins: readonly string[]): Response | null {
+  // "/api/trpc/a,b,c?batch=1": refuse an oversized batch from its URL alone, before any body is read.
+  const calls = new URL(req.url).pathname.split("/").pop()?.split(",").length ?? 1;
+  if (calls > MAX_BATCH_SIZE) return jsonError(400, `Batch call exceeds maximum size: at most ${MAX_BATCH_SIZE} calls per request.`);
   if (req.method !== "POST") return null;
   const contentType = req.headers.get("content-type")?.split(";")[0]?.trim().toLowerCase();
   if (contentType !== "application/json") {
@@ -38,4 +41,24 @@ export function allowedOriginsFor(req: Request): string[] {
 
 function jsonError(status: number, message: string): Response {
   return Response.json({ error: { message } }, { status });
+}
+
+/**
+ * Reads a POST body with a hard cap, whatever Content-Length says (a chunked request has none): returns
+ * the request rebuilt around the bytes read, or a 413 response once the cap is passed.
+ */
+export async function withBoundedBody(req: Request, limit = MAX_BODY_BYTES): Promise<Request | Response> {
+  if (req.method !== "POST" || !req.body) return req;
+  const reader = req.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let total = 0;
+  for (let part = await reader.read(); !part.done; part = await reader.read()) {
+    total += part.value.byteLength;
+    if (total > limit) {
+      await reader.cancel();
+      return jsonError(413, `The request is over the ${limit / 1024 / 1024} MB limit.`);
+    }
+    chunks.push(part.value);
+  }
+  return new Request(req.url, { method: req.method, headers: req.headers, body: Buffer.concat(chunks), signal: req.signal });
 }

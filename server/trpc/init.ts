@@ -1,7 +1,8 @@
 import { initTRPC } from "@trpc/server";
 import { ZodError } from "zod";
 import type { Role } from "@/lib/roles";
-import { toTRPCError } from "../errors";
+import { findUnstorableText } from "@/lib/text/unsafe-text";
+import { InvalidInputError, toTRPCError } from "../errors";
 import { requireRole } from "../policy";
 import type { Context } from "./context";
 
@@ -33,6 +34,18 @@ const mapErrors = t.middleware(async ({ ctx, next }) => {
   return result;
 });
 
+/**
+ * Text PostgreSQL cannot store (NUL) or that is not text at all (a lone UTF-16 surrogate) is refused up
+ * front for every procedure, with the field named, instead of failing deep in a query or being mangled.
+ */
+const refuseUnstorableText = t.middleware(async ({ getRawInput, next }) => {
+  const field = findUnstorableText(await getRawInput());
+  if (field !== null) {
+    throw new InvalidInputError(`${field}: contains a character that cannot be stored (a NUL or a broken emoji). Remove it and try again.`);
+  }
+  return next();
+});
+
 function withRole(minimum: Role) {
   return t.middleware(({ ctx, next }) => {
     requireRole(ctx.actor, minimum);
@@ -44,7 +57,9 @@ export const createTRPCRouter = t.router;
 export const createCallerFactory = t.createCallerFactory;
 
 /** Anyone, including anonymous readers: services still filter what they return through the policy. */
-export const publicProcedure = t.procedure.use(mapErrors);
-export const readerProcedure = publicProcedure.use(withRole("reader"));
-export const editorProcedure = publicProcedure.use(withRole("editor"));
-export const adminProcedure = publicProcedure.use(withRole("admin"));
+const baseProcedure = t.procedure.use(mapErrors);
+export const publicProcedure = baseProcedure.use(refuseUnstorableText);
+// The role is checked before anything about the input, so a refused caller learns nothing from it.
+export const readerProcedure = baseProcedure.use(withRole("reader")).use(refuseUnstorableText);
+export const editorProcedure = baseProcedure.use(withRole("editor")).use(refuseUnstorableText);
+export const adminProcedure = baseProcedure.use(withRole("admin")).use(refuseUnstorableText);

@@ -3,13 +3,14 @@ import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
 import { getAppDatabase } from "@/db/app-database";
 import { getRequestActor } from "@/server/auth/request-actor";
 import { nextPublicCache } from "@/server/http/next-public-cache";
-import { allowedOriginsFor, refuseUnsafeRequest } from "@/server/http/request-guard";
+import { MAX_BATCH_SIZE, allowedOriginsFor, refuseUnsafeRequest, withBoundedBody } from "@/server/http/request-guard";
 import { appRouter } from "@/server/routers/_app";
-import { MAX_BATCH_SIZE } from "@/server/http/request-guard";
 
-async function handler(req: Request): Promise<Response> {
-  const refusal = refuseUnsafeRequest(req, allowedOriginsFor(req));
+async function handler(incoming: Request): Promise<Response> {
+  const refusal = refuseUnsafeRequest(incoming, allowedOriginsFor(incoming));
   if (refusal) return refusal;
+  const req = await withBoundedBody(incoming);
+  if (req instanceof Response) return req;
   return fetchRequestHandler({
     endpoint: "/api/trpc",
     req,
