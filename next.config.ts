@@ -5,6 +5,9 @@ const nextConfig: NextConfig = {
   // PGlite ships wasm/data files it loads from its own package folder; bundling it breaks that.
   serverExternalPackages: ["@electric-sql/pglite", "@node-rs/argon2", "postgres"],
   poweredByHeader: false,
+  // scripts/serve.mjs reads each HTML response to hash its inline scripts into the CSP; compressing is left
+  // to the reverse proxy in front (as it usually is), so the server never re-parses gzip.
+  compress: false,
   async headers() {
     const common = [
       { key: "X-Content-Type-Options", value: "nosniff" },
@@ -12,7 +15,8 @@ const nextConfig: NextConfig = {
     ];
     // Only the embed card /embed/<slug> may be framed, by any site ("no dot" keeps /embed/<slug>.svg out).
     // A later rule overrides an earlier one's header of the same name but cannot remove one, so the
-    // X-Frame-Options rule skips that path while the CSP is overridden per path below.
+    // X-Frame-Options rule skips that path while the CSP is overridden per path below. HTML pages get
+    // their full, hash-based policy from scripts/serve.mjs, which replaces this frame-only one.
     const badgeCsp = { key: "Content-Security-Policy", value: BADGE_CONTENT_SECURITY_POLICY };
     return [
       { source: "/:path*", headers: [...common, { key: "Content-Security-Policy", value: "frame-ancestors 'none'" }] },

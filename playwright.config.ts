@@ -1,5 +1,5 @@
 /**
- * End-to-end tests against the production build (`next start`) on a fresh PostgreSQL database.
+ * End-to-end tests against the production build (scripts/serve.mjs, as `npm start` runs it) on a fresh PostgreSQL database.
  * Run them with `npm run test:e2e` (scripts/run-e2e.mjs): it creates the database, builds when needed,
  * sets the environment read below and drops the database afterwards.
  */
@@ -68,7 +68,8 @@ export default defineConfig({
     },
   ],
   webServer: {
-    command: `node node_modules/next/dist/bin/next start --port ${port}`,
+    // The production server npm start runs (Next behind the hash-based CSP layer), not bare `next start`.
+    command: `node scripts/serve.mjs`,
     // run-e2e's private copy of the build (see stageServer there); the repository itself when unset.
     cwd: process.env.E2E_SERVER_DIR,
     url: `${baseURL}/login`,
@@ -83,6 +84,7 @@ export default defineConfig({
     env: {
       DATABASE_URL: databaseUrl,
       NEXTAUTH_URL: baseURL,
+      PORT: String(port),
       NEXT_MANUAL_SIG_HANDLE: "true",
       NEXT_TELEMETRY_DISABLED: "1",
     },

@@ -1,0 +1,22 @@
+#!/usr/bin/env node
+// The production server (what `npm start` runs after building): Next's request handler behind a plain
+// Node HTTP server, so every HTML response gets a hash-based Content-Security-Policy
+// (server/http/hashed-csp-response.mjs). See docs/decisions/0007-hash-based-csp.md.
+import { createServer } from "node:http";
+import next from "next";
+import { hashInlineScriptsInto } from "../server/http/hashed-csp-response.mjs";
+
+const port = Number(process.env.PORT ?? 3000);
+const hostname = process.env.HOSTNAME ?? "localhost";
+const app = next({ dev: false, hostname, port });
+const handle = app.getRequestHandler();
+
+await app.prepare();
+createServer((req, res) => {
+  hashInlineScriptsInto(req, res);
+  handle(req, res).catch((error) => {
+    console.error("Unhandled error while serving", req.url, error);
+    if (!res.headersSent) res.statusCode = 500;
+    res.end();
+  });
+}).listen(port, () => console.log(`Factdesk ready on http://${hostname}:${port}`));

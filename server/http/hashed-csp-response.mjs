@@ -1,0 +1,60 @@
+// See content-security-policy.mjs for why this is plain JavaScript.
+import { contentSecurityPolicy, frameAncestorsFor, inlineScriptHashes } from "./content-security-policy.mjs";
+
+/**
+ * Holds back an HTML response until it is complete, then sets a Content-Security-Policy whose
+ * script-src lists the hash of each inline script in it. This is how cached pages (rendered once, served
+ * to everyone) get a strict policy: a per-request nonce cannot be written into HTML that is already
+ * rendered. Anything that is not HTML passes straight through at its first write.
+ * @param {import("node:http").IncomingMessage} req
+ * @param {import("node:http").ServerResponse} res
+ */
+export function hashInlineScriptsInto(req, res) {
+  if (req.method !== "GET" && req.method !== "HEAD") return;
+  const original = { writeHead: res.writeHead, write: res.write, end: res.end };
+  /** @type {Buffer[]} */
+  const chunks = [];
+  let mode = "undecided"; // then "buffer" (HTML) or "pass" (everything else)
+  let heldHead = null;
+
+  const decide = () => {
+    if (mode !== "undecided") return;
+    const type = String(res.getHeader("content-type") ?? "");
+    mode = type.startsWith("text/html") ? "buffer" : "pass";
+    if (mode === "pass") restore();
+  };
+  const restore = () => {
+    res.writeHead = original.writeHead;
+    res.write = original.write;
+    res.end = original.end;
+    if (heldHead) original.writeHead.apply(res, heldHead);
+  };
+  const toBuffer = (chunk, encoding) => (Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk, typeof encoding === "string" ? encoding : "utf8"));
+
+  res.writeHead = function writeHead(...args) {
+    // Headers passed to writeHead join the ones set before; keep them until we know the policy.
+    const maybeHeaders = args.find((a) => a && typeof a === "object");
+    if (maybeHeaders && !Array.isArray(maybeHeaders)) for (const [k, v] of Object.entries(maybeHeaders)) res.setHeader(k, v);
+    heldHead = [args[0]];
+    return res;
+  };
+  res.write = function write(chunk, encoding, callback) {
+    decide();
+    if (mode === "pass") return res.write(chunk, encoding, callback);
+    chunks.push(toBuffer(chunk, encoding));
+    if (typeof encoding === "function") encoding();
+    else if (typeof callback === "function") callback();
+    return true;
+  };
+  res.end = function end(chunk, encoding, callback) {
+    decide();
+    if (mode === "pass") return res.end(chunk, encoding, callback);
+    if (chunk && typeof chunk !== "function") chunks.push(toBuffer(chunk, encoding));
+    const body = Buffer.concat(chunks);
+    const pathname = new URL(req.url ?? "/", "http://localhost").pathname;
+    res.setHeader("Content-Security-Policy", contentSecurityPolicy({ scriptHashes: inlineScriptHashes(body.toString("utf8")), frameAncestors: frameAncestorsFor(pathname) }));
+    restore();
+    const done = [chunk, encoding, callback].find((a) => typeof a === "function");
+    return res.end(body.length ? body : undefined, done);
+  };
+}

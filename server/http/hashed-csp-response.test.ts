@@ -1,0 +1,56 @@
+import { createServer, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { inlineScriptHashes } from "./content-security-policy.mjs";
+import { hashInlineScriptsInto } from "./hashed-csp-response.mjs";
+
+const PAGE = ['<html><body><script>first()</script>', "<p>“text”</p>", '<script type="application/ld+json">{}</script><script>second()</script></body></html>'];
+let server: Server;
+let origin: string;
+
+// A real HTTP server whose handler writes the way Next does: headers, several writes, end.
+beforeAll(async () => {
+  server = createServer((req, res) => {
+    hashInlineScriptsInto(req, res);
+    if (req.url?.startsWith("/page") || req.url?.startsWith("/embed/card")) {
+      res.setHeader("Content-Type", "text/html; charset=utf-8");
+      res.writeHead(200, { "X-Extra": "kept" });
+      for (const part of PAGE.slice(0, -1)) res.write(part);
+      res.end(PAGE.at(-1));
+    } else {
+      res.setHeader("Content-Type", "application/json");
+      res.setHeader("Content-Security-Policy", "default-src 'none'");
+      res.end('{"ok":true}');
+    }
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+});
+afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
+
+describe("hashInlineScriptsInto", () => {
+  it("sends the HTML unchanged with a policy listing the hash of each inline script", async () => {
+    const response = await fetch(`${origin}/page`);
+    const body = await response.text();
+    expect(body).toBe(PAGE.join(""));
+    expect(response.headers.get("x-extra")).toBe("kept");
+    const policy = response.headers.get("content-security-policy") ?? "";
+    const hashes = inlineScriptHashes(body);
+    expect(hashes).toHaveLength(2);
+    for (const hash of hashes) expect(policy).toContain(hash);
+    const scriptSrc = policy.split("; ").find((directive) => directive.startsWith("script-src")) ?? "";
+    expect(scriptSrc).toMatch(/^script-src 'self'( 'sha256-[A-Za-z0-9+/=]+')+$/); // hashes only: no unsafe-inline
+    expect(policy).toContain("frame-ancestors 'none'");
+  });
+
+  it("lets the embed card be framed", async () => {
+    const response = await fetch(`${origin}/embed/card`);
+    expect(response.headers.get("content-security-policy")).toContain("frame-ancestors *");
+  });
+
+  it("passes anything that is not HTML straight through, keeping its own policy", async () => {
+    const response = await fetch(`${origin}/api`);
+    expect(await response.json()).toEqual({ ok: true });
+    expect(response.headers.get("content-security-policy")).toBe("default-src 'none'");
+  });
+});
