@@ -46,6 +46,11 @@ test.describe("Content-Security-Policy and security headers", () => {
     await signIn(page, editor.email, editor.password);
     await expect(page.getByRole("heading", { level: 1, name: "Dashboard" })).toBeVisible();
     expect(violations).toEqual([]);
+    // The session cookie is out of reach of scripts and not sent on cross-site subrequests.
+    const session = (await page.context().cookies()).find((cookie) => cookie.name.endsWith("next-auth.session-token"));
+    expect(session, "session cookie").toBeDefined();
+    expect(session?.httpOnly).toBe(true);
+    expect(session?.sameSite).toBe("Lax");
   });
 
   test("only the embed card may be framed, and the SVG badge can run nothing", async ({ request }) => {
