@@ -21,6 +21,42 @@ export function dataDirectory(): string {
 
 const migrationsFolder = () => path.join(/*turbopackIgnore: true*/ process.cwd(), "db", "migrations");
 
+/**
+ * How the pool behaves when PostgreSQL goes away and comes back (tests/faults/database-outage.test.ts): requests
+ * fail within seconds while it is down, and the pool reconnects by itself when it returns, without a restart.
+ * A connection whose socket closes is dropped from the pool at once and reopened on the next query.
+ */
+const POOL_RESILIENCE = {
+  // An unreachable server (packets dropped, no refusal) fails the connection attempt after 5 s, not 30.
+  connect_timeout: 5,
+  // postgres.js waits before reopening a connection that failed, longer after each failure in a row: by
+  // default up to 20 s (3^n/100 s), a wait that connect_timeout does not bound. Ten seconds of outage were
+  // enough to reach it, so requests hung for up to 20 s and recovery took as long. Keep the wait short:
+  // a request then fails fast while the database is down, and the pool is back within a second of it.
+  backoff: (failuresInARow: number) => Math.min(0.05 * failuresInARow, 0.5),
+  // Idle connections are closed after 30 s and every connection is replaced after 15 min: one that died
+  // silently (no FIN or RST ever arrived, e.g. a firewall or NAT dropped it) is not kept for the next request.
+  idle_timeout: 30,
+  max_lifetime: 15 * 60,
+  connection: { application_name: paddedApplicationName("factdesk") },
+} as const;
+
+/**
+ * Works around a postgres.js 3.4.9 bug (porsager/postgres#1208, #1154; fixes not released yet): when a connection
+ * dies while a small write is queued, e.g. the ROLLBACK of a transaction cut off by an outage, the connection
+ * keeps that stale write and a stale timer, and on reconnecting never sends its startup message: every reconnect
+ * of that pooled connection then hangs until connect_timeout and fails, for a minute or more after the database
+ * is back (tests/faults/database-outage.test.ts caught requests failing after 5 s once it had recovered). Writes of 1 KB
+ * or more are sent at once and reset that state, so a startup message of 1 KB or more heals such a connection on
+ * its next connect: the server refuses the stale bytes, and postgres.js reconnects the waiting query cleanly.
+ * application_name is the one free-text startup parameter PgBouncer passes on; PostgreSQL keeps its first 63
+ * characters ("factdesk" and spaces). Not covered: SSL connections (their first write, SSLRequest, is small).
+ * tests/faults/pool-recovery.test.ts checks it. Remove once postgres.js ships the fix.
+ */
+function paddedApplicationName(name: string): string {
+  return name.padEnd(1100, " ");
+}
+
 export async function openPostgres(url: string): Promise<DatabaseHandle> {
   const { default: postgres } = await import("postgres");
   const { drizzle } = await import("drizzle-orm/postgres-js");
@@ -28,8 +64,7 @@ export async function openPostgres(url: string): Promise<DatabaseHandle> {
   const client = postgres(url, {
     max: Number(process.env.DATABASE_POOL_SIZE ?? 10),
     onnotice: () => {},
-    // Fail fast when the server is unreachable rather than holding requests for the default 30 s.
-    connect_timeout: 5,
+    ...POOL_RESILIENCE,
   });
   const db = drizzle({ client, schema });
   return {

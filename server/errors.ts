@@ -41,7 +41,7 @@ export class ConflictError extends DomainError {
 }
 export class DatabaseUnavailableError extends DomainError {
   constructor() {
-    super("SERVICE_UNAVAILABLE", "The database is not reachable right now. Your change was not saved; try again in a few seconds.");
+    super("SERVICE_UNAVAILABLE", "The database is not reachable right now, so your change may not have been saved. Try again in a few seconds, then reload to check.");
   }
 }
 

@@ -3,6 +3,7 @@ import { ExternalLink } from "@/components/ui/external-link";
 import { VerdictBadge } from "@/components/verdict/verdict-badge";
 import { formatDate } from "@/lib/text/format-date";
 import { urlAtLocator } from "@/lib/sources/locator";
+import { VERDICT_SCALE } from "@/lib/verdicts";
 import type { ReaderClaim } from "@/server/services/reader/get-reader-view";
 
 /** The content of a claim's dialog: verdict, rationale, sources, and who reviewed it when. */
@@ -11,8 +12,9 @@ export function ClaimDetails({ claim, headingId }: { claim: ReaderClaim; heading
     <article className="space-y-4 font-sans">
       <header className="space-y-2">
         <VerdictBadge verdict={claim.verdict} size="md" />
-        <h2 id={headingId} className="font-serif text-lg leading-snug">
-          “{claim.exact}”
+        {/* The claim's own words, as marked: they often carry their own quotation marks, so none are added. */}
+        <h2 id={headingId} className="border-l-4 pl-3 font-serif text-lg leading-snug" style={{ borderColor: VERDICT_SCALE[claim.verdict].color }}>
+          {claim.exact}
         </h2>
         {claim.speaker && <p className="text-sm text-quiet">Claim by {claim.speaker}</p>}
       </header>

@@ -1,9 +1,6 @@
-import { randomUUID } from "node:crypto";
 import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
-import { getAppDatabase } from "@/db/app-database";
-import { getRequestActor } from "@/server/auth/request-actor";
-import { nextPublicCache } from "@/server/http/next-public-cache";
 import { MAX_BATCH_SIZE, allowedOriginsFor, refuseUnsafeRequest, withBoundedBody } from "@/server/http/request-guard";
+import { createRequestContext, retryAfterWhenUnavailable } from "@/server/http/trpc-request";
 import { appRouter } from "@/server/routers/_app";
 
 async function handler(incoming: Request): Promise<Response> {
@@ -18,10 +15,9 @@ async function handler(incoming: Request): Promise<Response> {
     // One HTTP request may carry at most this many calls (the client link batches up to the same number).
     maxBatchSize: MAX_BATCH_SIZE,
     // Queries are GET, mutations POST (checked above); tRPC itself refuses a mutation sent as GET.
-    createContext: async () => {
-      const { db } = await getAppDatabase();
-      return { db, actor: await getRequestActor(), requestId: randomUUID(), publicCache: nextPublicCache(db) };
-    },
+    // Resolving the actor reads the database: a failure there is mapped like a procedure's (503 when it is down).
+    createContext: createRequestContext,
+    responseMeta: retryAfterWhenUnavailable,
   });
 }
 

@@ -1,0 +1,30 @@
+import { setTimeout as delay } from "node:timers/promises";
+
+/** Thrown by a check to stop polling at once (e.g. the process being waited for has exited). */
+export class GiveUp extends Error {}
+
+/**
+ * Calls `check` until it returns something truthy, or throws once `timeoutMs` has passed. The wait between
+ * calls is only a polling interval: the deadline is what bounds the wait, not a guess at how long things take.
+ */
+export async function pollUntil<T>(
+  check: () => Promise<T | false | undefined | null> | T | false | undefined | null,
+  { timeoutMs, intervalMs = 100, what }: { timeoutMs: number; intervalMs?: number; what: string },
+): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  let lastError: unknown;
+  for (;;) {
+    try {
+      const result = await check();
+      if (result) return result;
+    } catch (error) {
+      if (error instanceof GiveUp) throw error;
+      lastError = error;
+    }
+    if (Date.now() >= deadline) {
+      const why = lastError instanceof Error ? ` (last error: ${lastError.message})` : "";
+      throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}${why}`);
+    }
+    await delay(intervalMs);
+  }
+}
