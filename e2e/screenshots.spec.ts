@@ -1,6 +1,7 @@
 import path from "node:path";
 import { expect, test, type Page, type TestInfo } from "@playwright/test";
-import { signIn, signInAlert, submitLoginForm, WRONG_LOGIN_MESSAGE } from "./support/auth";
+import { asFirstAdmin, signIn, signInAlert, submitLoginForm, WRONG_LOGIN_MESSAGE } from "./support/auth";
+import { articleWithPublishedClaim, claimInReview, markClaim, readerBadge, readerDialog, seedClaim, waitForHydration, type ImportedArticle } from "./support/claims";
 import { DEMO, e2eEnv } from "./support/env";
 import { expectNoHorizontalOverflow } from "./support/page-checks";
 import { newPassword, uniqueEmail } from "./support/users";
@@ -60,4 +61,76 @@ test("404 page", async ({ page }, testInfo) => {
   expect(response?.status()).toBe(404);
   await expect(page.getByRole("heading", { name: /not (be )?found/i })).toBeVisible();
   await capture(page, testInfo, "not-found");
+});
+
+// Screens with fact-checks on them. Each test imports its own copy of the seed article, so the desktop and
+// phone runs (which may run side by side) never see each other's claims.
+
+/** A screenshot of what is on screen now (a modal dialog sits in the viewport, not on the page). */
+async function captureViewport(page: Page, testInfo: TestInfo, name: string) {
+  const file = path.join(testInfo.project.outputDir, "screenshots", `${testInfo.project.name}-${name}.png`);
+  await page.screenshot({ path: file, animations: "disabled" });
+}
+
+test("workspace with claims marked and one selected", async ({ page }, testInfo) => {
+  await signIn(page, e2eEnv.firstAdmin.email, e2eEnv.firstAdmin.password);
+  // One published verdict, one in review, three unchecked; the in-review one is selected.
+  const { article } = await articleWithPublishedClaim(page.request, page.request, "e2e-shot-workspace");
+  const selected = await claimInReview(page.request, article, seedClaim("Moscow has amassed"), {
+    verdict: "mostly_true",
+    rationale: "Western and Ukrainian estimates at the time put the build-up at around 100,000 troops.",
+  });
+  for (const prefix of ["Russia is not seeking war", "“But we won’t allow", "The U.S. and NATO on Wednesday"]) await markClaim(page.request, article, seedClaim(prefix));
+
+  await page.goto(`/edit/${article.id}?claim=${selected.id}`);
+  await expect(page.getByRole("heading", { level: 1, name: article.title })).toBeVisible();
+  await expect(page.getByRole("list", { name: "Claims" }).getByRole("button")).toHaveCount(5);
+  const details = page.getByRole("region", { name: "Claim details" });
+  await expect(details.getByRole("heading", { name: "Status: In review" })).toBeVisible();
+  await expect(details.getByRole("list", { name: "History" }).getByRole("listitem").first()).toBeVisible();
+  await expect(page.getByRole("list", { name: "Claims" }).getByRole("button", { name: /^Moscow has amassed/ })).toHaveAttribute("aria-current", "true");
+  await capture(page, testInfo, "workspace", { signedIn: true });
+});
+
+test("reader page with a claim's dialog open", async ({ page, browser, baseURL }, testInfo) => {
+  let published: { article: ImportedArticle; claim: { text: string }; rationale: string } | undefined;
+  await asFirstAdmin(browser, baseURL, async (admin) => {
+    published = await articleWithPublishedClaim(admin.request, admin.request, "e2e-shot-reader");
+  });
+  const { article, claim, rationale } = published!;
+  await page.goto(`/a/${article.slug}`);
+  const badge = readerBadge(page, "True", claim.text);
+  await waitForHydration(badge, "the claim badge");
+  await badge.click();
+  const dialog = readerDialog(page, claim.text);
+  await expect(dialog).toBeVisible();
+  await expect(dialog.getByText(rationale)).toBeVisible();
+  await expect(dialog.getByRole("button", { name: "Close" })).toBeFocused();
+
+  // A card in the middle of a wide screen; a sheet along the bottom edge of a phone.
+  const box = (await dialog.boundingBox())!;
+  const viewport = page.viewportSize()!;
+  if (viewport.width < 640) {
+    expect(Math.abs(box.y + box.height - viewport.height), "the sheet sits on the bottom edge").toBeLessThanOrEqual(1);
+    expect(Math.abs(box.width - viewport.width), "the sheet spans the screen").toBeLessThanOrEqual(1);
+  } else {
+    expect(box.width).toBeLessThanOrEqual(520);
+    expect(Math.abs(box.x + box.width / 2 - viewport.width / 2), "the card is centred").toBeLessThanOrEqual(2);
+  }
+  await captureViewport(page, testInfo, "reader-dialog");
+  await expectNoHorizontalOverflow(page);
+});
+
+test("embed card", async ({ page, browser, baseURL }, testInfo) => {
+  let slug = "";
+  await asFirstAdmin(browser, baseURL, async (admin) => {
+    slug = (await articleWithPublishedClaim(admin.request, admin.request, "e2e-shot-embed")).article.slug;
+  });
+  await page.goto(`/embed/${slug}`);
+  await expect(page.getByText("Fact-checked by Factdesk")).toBeVisible();
+  await expect(page.getByText("1 checked", { exact: true })).toBeVisible();
+  await expect(page.getByRole("link", { name: /If it depends on Russia/ })).toBeVisible();
+  const file = path.join(testInfo.project.outputDir, "screenshots", `${testInfo.project.name}-embed.png`);
+  await page.screenshot({ path: file, fullPage: true, animations: "disabled" });
+  await expectNoHorizontalOverflow(page);
 });

@@ -13,7 +13,8 @@ export function ClaimBadgeButton({ claimId, verdict, claimText }: { claimId: num
       id={claimBadgeId(claimId)}
       aria-haspopup="dialog"
       aria-controls={claimDialogId(claimId)}
-      aria-label={`${VERDICT_SCALE[verdict].label}: why? Fact-check of “${short}”`}
+      // The claim's words usually carry their own quotation marks; none are added around them.
+      aria-label={`${VERDICT_SCALE[verdict].label}: why? Fact-check of: ${short}`}
       onClick={() => (document.getElementById(claimDialogId(claimId)) as HTMLDialogElement | null)?.showModal()}
       className="mx-1 inline-flex translate-y-[-1px] cursor-pointer rounded-full align-middle font-sans leading-none focus-visible:outline-offset-1"
     >

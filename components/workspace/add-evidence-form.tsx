@@ -35,7 +35,8 @@ export function AddEvidenceForm({ claimId, save }: { claimId: number; save: Save
       note: form.note,
       ...(source.chosen ? { sourceId: source.chosen.id } : { url }),
     };
-    const outcome = await save(() => attach.mutateAsync(input), "Evidence attached.");
+    // The result is an evidence row: never hand it to the saver, which would take its id/version for the claim's.
+    const outcome = await save(() => attach.mutateAsync(input).then(() => null), "Evidence attached.");
     setError(outcome.ok ? null : outcome.error);
     if (outcome.ok) {
       setForm(EMPTY);

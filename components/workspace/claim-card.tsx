@@ -7,8 +7,10 @@ import type { WorkspaceClaim } from "./types";
 import { KIND_LABELS } from "./vocabulary-labels";
 
 /**
- * One claim in the list. The button's accessible name starts with the claim's words (then status,
- * verdict, kind, speaker, evidence, assignee), so screen readers and tests find a claim by its text.
+ * One claim in the list. The button's accessible name is its visible text with the claim's words first
+ * (the chips come later in the DOM and are moved above by CSS), so screen readers and tests find a claim
+ * by its text and the spoken name contains what sighted users read (WCAG 2.5.3). The fuller spoken
+ * summary is the description.
  */
 export function ClaimCard({ claim, selected, onSelect }: { claim: WorkspaceClaim; selected: boolean; onSelect: () => void }) {
   const textId = `claim-card-${claim.id}-text`;
@@ -31,13 +33,16 @@ export function ClaimCard({ claim, selected, onSelect }: { claim: WorkspaceClaim
       id={`claim-card-${claim.id}`}
       data-claim-id={claim.id}
       aria-current={selected ? "true" : undefined}
-      aria-labelledby={`${textId} ${metaId}`}
+      aria-describedby={metaId}
       onClick={onSelect}
-      className={`block w-full rounded-md border px-3 py-2 text-left transition-colors ${
+      className={`flex w-full flex-col rounded-md border px-3 py-2 text-left transition-colors ${
         selected ? "border-accent bg-[#ddf4ff] shadow-[inset_3px_0_0_#0969da]" : "border-rule bg-white hover:bg-wash"
       }`}
     >
-      <span className="flex flex-wrap items-center gap-1.5" aria-hidden="true">
+      <span id={textId} className="mt-1.5 block font-serif text-[15px] leading-snug">
+        {truncate(claim.exact, 120)}
+      </span>
+      <span className="order-first flex flex-wrap items-center gap-1.5">
         <StatusChip status={claim.status} />
         <VerdictBadge verdict={claim.verdict} />
         <span className="text-xs text-quiet">{KIND_LABELS[claim.kind]}</span>
@@ -57,11 +62,9 @@ export function ClaimCard({ claim, selected, onSelect }: { claim: WorkspaceClaim
           )}
         </span>
       </span>
-      <span id={textId} className="mt-1.5 block font-serif text-[15px] leading-snug">
-        {truncate(claim.exact, 120)}
-      </span>
       {claim.anchorState === "orphaned" && <span className="mt-1 block text-xs text-[#953800]">Text no longer found in the article</span>}
-      <span id={metaId} className="sr-only">
+      {/* Hidden from the name (it would repeat the chips) but read as the button's description. */}
+      <span id={metaId} className="sr-only" aria-hidden="true">
         {spoken}
       </span>
     </button>

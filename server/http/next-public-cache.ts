@@ -1,10 +1,19 @@
 import "server-only";
+import { setTimeout as delay } from "node:timers/promises";
 import { eq } from "drizzle-orm";
 import { revalidateTag } from "next/cache";
+import { after } from "next/server";
 import { articles } from "@/db/schema";
 import type { Database } from "@/db/types";
 import type { PublicCache } from "../services/context";
 import { PUBLISHED_ARTICLES_TAG, readerTag } from "./public-cache-tags";
+
+/**
+ * A render that read the database just before the commit can finish just after it and store the old
+ * state as fresh (the e2e suite caught a verdict hidden that way for the cache's hour). Expiring again a
+ * little later throws such a late entry away; renders of these pages take well under a second.
+ */
+const LATE_RENDER_EXPIRIES_MS = [250, 750];
 
 /**
  * Expires (not merely marks stale) the cached public views of an article, so the very next reader
@@ -14,8 +23,15 @@ export function nextPublicCache(db: Database): PublicCache {
   return {
     async articleChanged(articleId) {
       const [article] = await db.select({ slug: articles.slug }).from(articles).where(eq(articles.id, articleId));
-      if (article) revalidateTag(readerTag(article.slug), { expire: 0 });
-      revalidateTag(PUBLISHED_ARTICLES_TAG, { expire: 0 });
+      const tags = [PUBLISHED_ARTICLES_TAG, ...(article ? [readerTag(article.slug)] : [])];
+      const expire = () => tags.forEach((tag) => revalidateTag(tag, { expire: 0 }));
+      expire();
+      after(async () => {
+        for (const wait of LATE_RENDER_EXPIRIES_MS) {
+          await delay(wait);
+          expire();
+        }
+      });
     },
   };
 }
