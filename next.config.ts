@@ -8,6 +8,12 @@ const nextConfig: NextConfig = {
   // scripts/serve.mjs reads each HTML response to hash its inline scripts into the CSP; compressing is left
   // to the reverse proxy in front (as it usually is), so the server never re-parses gzip.
   compress: false,
+  experimental: {
+    // Pages and data rendered at run time stay in this process's memory (LRU, 50 MB by default) instead of
+    // .next/: a cache on disk outlived the database it came from (a reset .data, another DATABASE_URL) and
+    // grew by one file per random /a/<slug> a client asked for.
+    isrFlushToDisk: false,
+  },
   async headers() {
     const common = [
       { key: "X-Content-Type-Options", value: "nosniff" },

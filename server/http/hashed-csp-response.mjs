@@ -2,6 +2,21 @@
 import { contentSecurityPolicy, frameAncestorsFor, inlineScriptHashes } from "./content-security-policy.mjs";
 
 /**
+ * Policies already computed, by ETag. Next gives a cached page the same ETag as long as its bytes are the
+ * same, so a known ETag means known hashes: the response can stream through untouched.
+ * @type {Map<string, string>}
+ */
+const policyByEtag = new Map();
+const MAX_REMEMBERED = 500;
+
+const pathnameOf = (req) => new URL(req.url ?? "/", "http://localhost").pathname;
+
+function remember(etag, policy) {
+  if (policyByEtag.size >= MAX_REMEMBERED) policyByEtag.delete(policyByEtag.keys().next().value);
+  policyByEtag.set(etag, policy);
+}
+
+/**
  * Holds back an HTML response until it is complete, then sets a Content-Security-Policy whose
  * script-src lists the hash of each inline script in it. This is how cached pages (rendered once, served
  * to everyone) get a strict policy: a per-request nonce cannot be written into HTML that is already
@@ -20,7 +35,10 @@ export function hashInlineScriptsInto(req, res) {
   const decide = () => {
     if (mode !== "undecided") return;
     const type = String(res.getHeader("content-type") ?? "");
-    mode = type.startsWith("text/html") ? "buffer" : "pass";
+    const etag = res.getHeader("etag");
+    const known = etag ? policyByEtag.get(`${pathnameOf(req)} ${etag}`) : undefined;
+    if (type.startsWith("text/html") && known) res.setHeader("Content-Security-Policy", known);
+    mode = type.startsWith("text/html") && !known ? "buffer" : "pass";
     if (mode === "pass") restore();
   };
   const restore = () => {
@@ -51,8 +69,12 @@ export function hashInlineScriptsInto(req, res) {
     if (mode === "pass") return res.end(chunk, encoding, callback);
     if (chunk && typeof chunk !== "function") chunks.push(toBuffer(chunk, encoding));
     const body = Buffer.concat(chunks);
-    const pathname = new URL(req.url ?? "/", "http://localhost").pathname;
-    res.setHeader("Content-Security-Policy", contentSecurityPolicy({ scriptHashes: inlineScriptHashes(body.toString("utf8")), frameAncestors: frameAncestorsFor(pathname) }));
+    const pathname = pathnameOf(req);
+    const policy = contentSecurityPolicy({ scriptHashes: inlineScriptHashes(body.toString("utf8")), frameAncestors: frameAncestorsFor(pathname) });
+    res.setHeader("Content-Security-Policy", policy);
+    const etag = res.getHeader("etag");
+    // Keyed by path too: the policy's frame-ancestors depends on it.
+    if (etag && req.method === "GET") remember(`${pathname} ${etag}`, policy);
     restore();
     const done = [chunk, encoding, callback].find((a) => typeof a === "function");
     return res.end(body.length ? body : undefined, done);

@@ -14,6 +14,7 @@ beforeAll(async () => {
     hashInlineScriptsInto(req, res);
     if (req.url?.startsWith("/page") || req.url?.startsWith("/embed/card")) {
       res.setHeader("Content-Type", "text/html; charset=utf-8");
+      if (req.url.includes("etag")) res.setHeader("ETag", '"page-v1"');
       res.writeHead(200, { "X-Extra": "kept" });
       for (const part of PAGE.slice(0, -1)) res.write(part);
       res.end(PAGE.at(-1));
@@ -41,6 +42,14 @@ describe("hashInlineScriptsInto", () => {
     const scriptSrc = policy.split("; ").find((directive) => directive.startsWith("script-src")) ?? "";
     expect(scriptSrc).toMatch(/^script-src 'self'( 'sha256-[A-Za-z0-9+/=]+')+$/); // hashes only: no unsafe-inline
     expect(policy).toContain("frame-ancestors 'none'");
+  });
+
+  it("remembers the policy of a page by its ETag and sends the same one when the page is served again", async () => {
+    const first = await fetch(`${origin}/page?etag`);
+    const second = await fetch(`${origin}/page?etag`);
+    expect(await second.text()).toBe(PAGE.join(""));
+    expect(second.headers.get("content-security-policy")).toBe(first.headers.get("content-security-policy"));
+    expect(second.headers.get("content-security-policy")).toContain(inlineScriptHashes(PAGE.join(""))[0]);
   });
 
   it("lets the embed card be framed", async () => {
