@@ -1,10 +1,12 @@
 #!/usr/bin/env node
 // The production server (what `npm start` runs after building): Next's request handler behind a plain
 // Node HTTP server, so every HTML response gets a hash-based Content-Security-Policy
-// (server/http/hashed-csp-response.mjs). See docs/decisions/0007-hash-based-csp.md.
+// (server/http/hashed-csp-response.mjs; docs/decisions/0007-hash-based-csp.md), and finished reader pages
+// are replayed from memory until the app expires them (server/http/page-micro-cache.mjs).
 import { createServer } from "node:http";
 import next from "next";
 import { hashInlineScriptsInto } from "../server/http/hashed-csp-response.mjs";
+import { servePageCopy } from "../server/http/page-micro-cache.mjs";
 
 const port = Number(process.env.PORT ?? 3000);
 const hostname = process.env.HOSTNAME ?? "localhost";
@@ -13,6 +15,8 @@ const handle = app.getRequestHandler();
 
 await app.prepare();
 createServer((req, res) => {
+  // A reader page Next already had in its cache is replayed from memory, policy header included.
+  if (servePageCopy(req, res)) return;
   hashInlineScriptsInto(req, res);
   handle(req, res).catch((error) => {
     console.error("Unhandled error while serving", req.url, error);

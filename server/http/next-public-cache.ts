@@ -24,7 +24,11 @@ export function nextPublicCache(db: Database): PublicCache {
     async articleChanged(articleId) {
       const [article] = await db.select({ slug: articles.slug }).from(articles).where(eq(articles.id, articleId));
       const tags = [PUBLISHED_ARTICLES_TAG, ...(article ? [readerTag(article.slug)] : [])];
-      const expire = () => tags.forEach((tag) => revalidateTag(tag, { expire: 0 }));
+      const expire = () => {
+        tags.forEach((tag) => revalidateTag(tag, { expire: 0 }));
+        // The copies scripts/serve.mjs keeps of finished reader pages (server/http/page-micro-cache.mjs).
+        (globalThis as { __factdeskPublicPageCopies?: { clear(): void } }).__factdeskPublicPageCopies?.clear();
+      };
       expire();
       after(async () => {
         for (const wait of LATE_RENDER_EXPIRIES_MS) {

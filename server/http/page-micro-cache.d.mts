@@ -1,0 +1,2 @@
+import type { IncomingMessage, ServerResponse } from "node:http";
+export function servePageCopy(req: IncomingMessage, res: ServerResponse): boolean;
