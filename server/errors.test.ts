@@ -72,10 +72,10 @@ describe("toTRPCError", () => {
     expect(toTRPCError(pgError("22001"), REQUEST_ID).code).toBe("BAD_REQUEST");
   });
 
-  it.each(["ECONNREFUSED", "ECONNRESET", "CONNECT_TIMEOUT", "57P01"])("maps %s to SERVICE_UNAVAILABLE: the change was not saved", (code) => {
+  it.each(["ECONNREFUSED", "ECONNRESET", "CONNECT_TIMEOUT", "57P01"])("maps %s to SERVICE_UNAVAILABLE: the change may not have been saved", (code) => {
     const mapped = toTRPCError(pgError(code), REQUEST_ID);
     expect(mapped.code).toBe("SERVICE_UNAVAILABLE");
-    expect(mapped.message).toMatch(/not saved/);
+    expect(mapped.message).toMatch(/may not have been saved.*try again/i);
     expect(mapped.message).not.toContain(code);
   });
 
