@@ -6,7 +6,7 @@
 // there; the named one is only used to connect), else postgres://postgres@127.0.0.1:5432/postgres (trust auth).
 // Build: `next build` runs when .next/BUILD_ID is missing or older than the sources, or always with
 // FACTDESK_E2E_BUILD=1 (FACTDESK_E2E_BUILD=0 never builds).
-import { spawn } from "node:child_process";
+import { runChild } from "./lib/run-child.mjs";
 import { randomBytes } from "node:crypto";
 import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import os from "node:os";
@@ -81,17 +81,7 @@ async function main() {
   delete env.TEST_DATABASE_URL;
   rmSync(report, { force: true });
 
-  const child = spawn(process.execPath, [playwrightCli, "test", ...process.argv.slice(2)], { stdio: "inherit", env });
-  const forward = (signal) => child.kill(signal);
-  process.on("SIGINT", forward);
-  process.on("SIGTERM", forward);
-  const code = await new Promise((resolve) => {
-    child.on("exit", (exitCode, signal) => resolve(exitCode ?? (signal ? 1 : 0)));
-    child.on("error", (error) => {
-      console.error(`e2e: could not start Playwright: ${error.message}`);
-      resolve(1);
-    });
-  });
+  const code = await runChild("e2e", process.execPath, [playwrightCli, "test", ...process.argv.slice(2)], { env });
   printSummary();
   return code;
 }

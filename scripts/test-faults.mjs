@@ -7,7 +7,7 @@
 // (trust auth); every scenario creates a fresh database there and drops it afterwards, pass or fail.
 // Build: `next build` runs when .next/BUILD_ID is missing or older than the sources, or always with
 // FACTDESK_FAULTS_BUILD=1 (FACTDESK_FAULTS_BUILD=0 never builds).
-import { spawn } from "node:child_process";
+import { runChild } from "./lib/run-child.mjs";
 import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -58,19 +58,8 @@ async function main() {
   const reportFile = path.join(stateDir, "vitest-report.json");
   try {
     const args = [vitestCli, "run", "--config", "tests/faults/vitest.config.ts", "--reporter=default", "--reporter=json", `--outputFile.json=${reportFile}`, ...process.argv.slice(2)];
-    const child = spawn(process.execPath, args, {
-      stdio: "inherit",
+    const code = await runChild("faults", process.execPath, args, {
       env: { ...process.env, FAULTS_STATE_DIR: stateDir, FAULTS_RUN_NAME: runName, NEXT_TELEMETRY_DISABLED: "1" },
-    });
-    const forward = (signal) => child.kill(signal);
-    process.on("SIGINT", forward);
-    process.on("SIGTERM", forward);
-    const code = await new Promise((resolve) => {
-      child.on("exit", (exitCode, signal) => resolve(exitCode ?? (signal ? 1 : 0)));
-      child.on("error", (error) => {
-        console.error(`faults: could not start vitest: ${error.message}`);
-        resolve(1);
-      });
     });
     const figures = path.join(stateDir, "figures.txt");
     const lines = existsSync(figures) ? readFileSync(figures, "utf8").trim() : "";

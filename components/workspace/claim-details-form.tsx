@@ -5,7 +5,8 @@ import { useState, type FormEvent } from "react";
 import { useTRPC } from "@/components/providers/trpc-provider";
 import { CLAIM_KINDS, type ClaimKind } from "@/lib/claims/workflow";
 import { ErrorAlert } from "./error-alert";
-import { fieldClass, primaryButtonClass, secondaryButtonClass, sectionHeadingClass } from "./form-styles";
+import { DraftFormActions } from "./draft-form-actions";
+import { fieldClass, sectionHeadingClass } from "./form-styles";
 import type { ClaimDetail } from "./types";
 import type { SaveClaim } from "./use-claim-saver";
 import { useDraft } from "./use-draft";
@@ -60,19 +61,7 @@ export function ClaimDetailsForm({ detail, generation, save }: { detail: ClaimDe
           <input value={form.draft.summary} onChange={(e) => form.update({ summary: e.target.value })} maxLength={300} className={fieldClass} />
         </label>
         {error && <ErrorAlert message={error} />}
-        <div className="flex flex-wrap items-center gap-2">
-          <button type="submit" disabled={update.isPending || !form.dirty} className={primaryButtonClass}>
-            {update.isPending ? "Saving…" : "Save details"}
-          </button>
-          {form.dirty && (
-            <>
-              <button type="button" onClick={form.discard} className={secondaryButtonClass}>
-                Discard changes
-              </button>
-              <span className="text-xs text-[#7d4e00]">Unsaved changes</span>
-            </>
-          )}
-        </div>
+        <DraftFormActions label="Save details" pending={update.isPending} dirty={form.dirty} onDiscard={form.discard} />
       </form>
     </section>
   );

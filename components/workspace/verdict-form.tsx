@@ -7,7 +7,8 @@ import { VerdictBadge } from "@/components/verdict/verdict-badge";
 import { isRationaleSentence } from "@/lib/claims/workflow";
 import { VERDICTS, VERDICT_SCALE, type Verdict } from "@/lib/verdicts";
 import { ErrorAlert } from "./error-alert";
-import { fieldClass, primaryButtonClass, secondaryButtonClass, sectionHeadingClass } from "./form-styles";
+import { DraftFormActions } from "./draft-form-actions";
+import { fieldClass, sectionHeadingClass } from "./form-styles";
 import type { ClaimDetail } from "./types";
 import type { SaveClaim } from "./use-claim-saver";
 import { useDraft } from "./use-draft";
@@ -89,19 +90,7 @@ export function VerdictForm({ detail, generation, save }: { detail: ClaimDetail;
           {rationaleReady ? "Readers will see this rationale." : "At least one full sentence, ending with a full stop, is needed for review."}
         </p>
         {error && <ErrorAlert message={error} />}
-        <div className="flex flex-wrap items-center gap-2">
-          <button type="submit" disabled={setVerdict.isPending || !form.dirty} className={primaryButtonClass}>
-            {setVerdict.isPending ? "Saving…" : "Save verdict"}
-          </button>
-          {form.dirty && (
-            <>
-              <button type="button" onClick={form.discard} className={secondaryButtonClass}>
-                Discard changes
-              </button>
-              <span className="text-xs text-[#7d4e00]">Unsaved changes</span>
-            </>
-          )}
-        </div>
+        <DraftFormActions label="Save verdict" pending={setVerdict.isPending} dirty={form.dirty} onDiscard={form.discard} />
       </form>
     </section>
   );
