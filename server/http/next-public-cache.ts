@@ -11,9 +11,12 @@ import { PUBLISHED_ARTICLES_TAG, readerTag } from "./public-cache-tags";
 /**
  * A render that read the database just before the commit can finish just after it and store the old
  * state as fresh (the e2e suite caught a verdict hidden that way for the cache's hour). Expiring again a
- * little later throws such a late entry away; renders of these pages take well under a second.
+ * little later throws such a late entry away; renders of these pages take well under a second. The first
+ * repeat happens before the mutation answers, so the editor's next look, and a reader's, see the change;
+ * the last one runs after the response.
  */
-const LATE_RENDER_EXPIRIES_MS = [250, 750];
+const BEFORE_ANSWER_MS = 300;
+const AFTER_ANSWER_MS = 700;
 
 /**
  * Expires (not merely marks stale) the cached public views of an article, so the very next reader
@@ -30,11 +33,11 @@ export function nextPublicCache(db: Database): PublicCache {
         (globalThis as { __factdeskPublicPageCopies?: { clear(): void } }).__factdeskPublicPageCopies?.clear();
       };
       expire();
+      await delay(BEFORE_ANSWER_MS);
+      expire();
       after(async () => {
-        for (const wait of LATE_RENDER_EXPIRIES_MS) {
-          await delay(wait);
-          expire();
-        }
+        await delay(AFTER_ANSWER_MS);
+        expire();
       });
     },
   };
