@@ -5,23 +5,46 @@ import { createHash } from "node:crypto";
 const SCRIPT = /<script\b([^>]*)>([\s\S]*?)<\/script\s*>/gi;
 const TYPE = /\btype\s*=\s*["']?([^"'\s>]+)/i;
 const EXECUTABLE_TYPES = new Set(["", "text/javascript", "application/javascript", "module"]);
+const JSON_STRING = String.raw`"(?:[^"\\]|\\.)*"`;
 
 /**
- * The CSP source expressions ('sha256-…') of every inline script a browser would execute in this HTML.
- * External scripts (src=) are covered by 'self'; data blocks such as JSON-LD are never executed, so they
- * need no hash.
+ * The only inline scripts Next writes into our pages: its RSC payload (a JSON string handed to
+ * `self.__next_f.push`), the payload queue's bootstrap, and Turbopack's chunk list. Any other inline script
+ * in the HTML did not come from Next (it could only be injected markup) and gets no hash, so the browser
+ * refuses to run it.
+ */
+const NEXT_INLINE_SCRIPTS = [
+  /^\(self\.__next_f=self\.__next_f\|\|\[\]\)\.push\(\[0\]\)$/,
+  new RegExp(String.raw`^self\.__next_f\.push\(\[\d+,(?:${JSON_STRING}|null)\]\)$`),
+  new RegExp(String.raw`^\(globalThis\["TURBOPACK"\] \|\| \(globalThis\["TURBOPACK"\] = \[\]\)\)\.push\(\{"otherChunks":\[(?:${JSON_STRING},?)*\],"runtimeModuleIds":\[[\d,]*\]\}\);$`),
+];
+
+/** Whether an inline script is one Next itself writes (see NEXT_INLINE_SCRIPTS). */
+export function isNextInlineScript(body) {
+  return NEXT_INLINE_SCRIPTS.some((pattern) => pattern.test(body));
+}
+
+/**
+ * The CSP source expressions ('sha256-…') of the inline scripts Next wrote into this HTML, and how many
+ * other inline scripts it holds (those are left without a hash: blocked). External scripts (src=) are
+ * covered by 'self'; data blocks such as JSON-LD are never executed, so they need no hash.
  * @param {string} html
- * @returns {string[]}
+ * @returns {{ hashes: string[], refused: number }}
  */
 export function inlineScriptHashes(html) {
   const hashes = new Set();
+  let refused = 0;
   for (const [, attributes = "", body = ""] of html.matchAll(SCRIPT)) {
     if (/\bsrc\s*=/i.test(attributes)) continue;
     const type = (attributes.match(TYPE)?.[1] ?? "").toLowerCase();
     if (!EXECUTABLE_TYPES.has(type)) continue;
+    if (!isNextInlineScript(body)) {
+      refused++;
+      continue;
+    }
     hashes.add(`'sha256-${createHash("sha256").update(body, "utf8").digest("base64")}'`);
   }
-  return [...hashes];
+  return { hashes: [...hashes], refused };
 }
 
 /**

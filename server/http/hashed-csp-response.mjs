@@ -70,7 +70,10 @@ export function hashInlineScriptsInto(req, res) {
     if (chunk && typeof chunk !== "function") chunks.push(toBuffer(chunk, encoding));
     const body = Buffer.concat(chunks);
     const pathname = pathnameOf(req);
-    const policy = contentSecurityPolicy({ scriptHashes: inlineScriptHashes(body.toString("utf8")), frameAncestors: frameAncestorsFor(pathname) });
+    const { hashes, refused } = inlineScriptHashes(body.toString("utf8"));
+    // Not Next's: injected markup, or a Next change this layer does not know yet. Blocked either way; say so.
+    if (refused > 0) console.warn(`csp: ${refused} inline script(s) in ${pathname} are not Next's own and were left unhashed (blocked)`);
+    const policy = contentSecurityPolicy({ scriptHashes: hashes, frameAncestors: frameAncestorsFor(pathname) });
     res.setHeader("Content-Security-Policy", policy);
     const etag = res.getHeader("etag");
     // Keyed by path too: the policy's frame-ancestors depends on it.
