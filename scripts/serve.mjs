@@ -7,14 +7,18 @@ import { createServer } from "node:http";
 import next from "next";
 import { hashInlineScriptsInto } from "../server/http/hashed-csp-response.mjs";
 import { servePageCopy } from "../server/http/page-micro-cache.mjs";
+import { strictTransportSecurity } from "../server/http/transport-security.mjs";
 
 const port = Number(process.env.PORT ?? 3000);
-const hostname = process.env.HOSTNAME ?? "localhost";
+const hostname = process.env.FACTDESK_HOSTNAME ?? "localhost"; // not HOSTNAME: shells and containers set that to the machine name
 const app = next({ dev: false, hostname, port });
 const handle = app.getRequestHandler();
+// In production behind https (NEXTAUTH_URL), every response tells browsers to use nothing else.
+const hsts = strictTransportSecurity(process.env.NEXTAUTH_URL);
 
 await app.prepare();
 createServer((req, res) => {
+  if (hsts) res.setHeader("Strict-Transport-Security", hsts);
   // A reader page Next already had in its cache is replayed from memory, policy header included.
   if (servePageCopy(req, res)) return;
   hashInlineScriptsInto(req, res);

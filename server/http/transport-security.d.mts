@@ -1,0 +1,1 @@
+export function strictTransportSecurity(publicUrl: string | undefined): string | null;
