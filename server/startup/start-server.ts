@@ -3,12 +3,28 @@ import { dataDirectory } from "@/db/client";
 import { ensureAuthSecret } from "../auth/secret";
 import { prepareDatabase } from "./prepare-database";
 
+/** Closes the database (waiting for it to finish opening, if a signal comes during start-up), then exits. */
+function exitCleanlyOn(signals: NodeJS.Signals[]): void {
+  let stopping = false;
+  const stop = (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    console.log(`${signal} received: closing the database and exiting.`);
+    closeAppDatabase()
+      .catch((error) => console.error("Error while closing the database", error))
+      .finally(() => process.exit(0));
+  };
+  for (const signal of signals) process.on(signal, () => stop(signal));
+}
+
 /**
  * Server start: auth secret, database (migrated, demo loaded, first admin), and a clean shutdown.
  * `npm start` sets NEXT_MANUAL_SIG_HANDLE so Next leaves SIGINT/SIGTERM to us: PGlite must be closed
- * before exit, or the next start runs crash recovery on its data folder.
+ * before exit, or the next start runs crash recovery on its data folder. The handlers go in first, so
+ * Ctrl-C during start-up also closes it.
  */
 export async function startServer(): Promise<void> {
+  exitCleanlyOn(["SIGINT", "SIGTERM"]);
   let handle;
   try {
     ensureAuthSecret(dataDirectory());
@@ -20,16 +36,4 @@ export async function startServer(): Promise<void> {
     process.exit(1);
   }
   console.log(`Factdesk database ready (${handle.kind === "pglite" ? `embedded PGlite in ${dataDirectory()}` : "PostgreSQL from DATABASE_URL"}).`);
-
-  let stopping = false;
-  const stop = (signal: string) => {
-    if (stopping) return;
-    stopping = true;
-    console.log(`${signal} received: closing the database and exiting.`);
-    closeAppDatabase()
-      .catch((error) => console.error("Error while closing the database", error))
-      .finally(() => process.exit(0));
-  };
-  process.on("SIGINT", () => stop("SIGINT"));
-  process.on("SIGTERM", () => stop("SIGTERM"));
 }
