@@ -4,7 +4,7 @@ import { ensureAuthSecret } from "../auth/secret";
 import { prepareDatabase } from "./prepare-database";
 
 /** Closes the database (waiting for it to finish opening, if a signal comes during start-up), then exits. */
-function exitCleanlyOn(signals: NodeJS.Signals[]): void {
+function exitCleanlyOn(signals: NodeJS.Signals[]): () => boolean {
   let stopping = false;
   const stop = (signal: string) => {
     if (stopping) return;
@@ -15,6 +15,7 @@ function exitCleanlyOn(signals: NodeJS.Signals[]): void {
       .finally(() => process.exit(0));
   };
   for (const signal of signals) process.on(signal, () => stop(signal));
+  return () => stopping;
 }
 
 /**
@@ -24,13 +25,14 @@ function exitCleanlyOn(signals: NodeJS.Signals[]): void {
  * Ctrl-C during start-up also closes it.
  */
 export async function startServer(): Promise<void> {
-  exitCleanlyOn(["SIGINT", "SIGTERM"]);
+  const stopping = exitCleanlyOn(["SIGINT", "SIGTERM"]);
   let handle;
   try {
     ensureAuthSecret(dataDirectory());
     handle = await getAppDatabase();
     await prepareDatabase(handle);
   } catch (error) {
+    if (stopping()) return; // closed under our feet by Ctrl-C: the shutdown is already under way
     // A server without its database can only fail every request: stop now, saying why.
     console.error(`Factdesk cannot start: ${error instanceof Error ? error.message : String(error)}`);
     process.exit(1);
