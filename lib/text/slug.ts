@@ -9,3 +9,7 @@ export function slugify(title: string, maxLength = 80): string {
     .replace(/^-+|-+$/g, "");
   return slug.slice(0, maxLength).replace(/-+$/, "");
 }
+
+/** What an article slug may look like (the same rule as the database's CHECK): anything else names no article. */
+export const SLUG_PATTERN = /^[a-z0-9]+(-[a-z0-9]+)*$/;
+export const MAX_SLUG_LENGTH = 80;

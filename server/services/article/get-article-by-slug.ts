@@ -1,6 +1,8 @@
 import { and, asc, eq, inArray } from "drizzle-orm";
 import { articleRelatedLinks, articleRevisions, articleSources, articles, publishers, sources } from "@/db/schema";
+import { z } from "zod";
 import { splitParagraphs } from "@/lib/text/paragraphs";
+import { MAX_SLUG_LENGTH, SLUG_PATTERN } from "@/lib/text/slug";
 import { NotFoundError } from "../../errors";
 import { visibleArticleStatuses } from "../../policy";
 import type { ServiceContext } from "../context";
@@ -9,7 +11,11 @@ import type { ServiceContext } from "../context";
  * An article as its reader page shows it. Drafts are "not found" for the public, so a guessed slug
  * reveals nothing about unpublished work.
  */
-export async function getArticleBySlug(ctx: ServiceContext, slug: string) {
+export async function getArticleBySlug(ctx: ServiceContext, rawSlug: string) {
+  // Every public path (reader page, exports, badge, embed) comes through here with a slug from the URL.
+  const parsed = z.string().max(MAX_SLUG_LENGTH).regex(SLUG_PATTERN).safeParse(rawSlug);
+  if (!parsed.success) throw new NotFoundError("That article");
+  const slug = parsed.data;
   const [row] = await ctx.db
     .select({
       id: articles.id,

@@ -2,7 +2,7 @@ import { eq } from "drizzle-orm";
 import { z } from "zod";
 import { articleRelatedLinks, articleRevisions, articleSources, articles } from "@/db/schema";
 import { parseArticleText } from "@/lib/import/parse-article-text";
-import { slugify } from "@/lib/text/slug";
+import { MAX_SLUG_LENGTH, SLUG_PATTERN, slugify } from "@/lib/text/slug";
 import { ConflictError, InvalidInputError } from "../../errors";
 import { assertCan } from "../../policy";
 import type { ServiceContext } from "../context";
@@ -11,7 +11,7 @@ import { findOrCreateSource } from "../source/find-or-create-source";
 
 export const importArticleInput = z.object({
   title: z.string().trim().min(1, "Give the article a title.").max(300),
-  slug: z.string().trim().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, "Use lowercase letters, digits and single hyphens.").max(80).optional(),
+  slug: z.string().trim().regex(SLUG_PATTERN, "Use lowercase letters, digits and single hyphens.").max(MAX_SLUG_LENGTH).optional(),
   byline: z.string().trim().max(300).optional(),
   publisher: z.object({ domain: z.string().trim().toLowerCase().min(3).max(253), name: z.string().trim().min(1).max(200) }).optional(),
   originalUrl: z.url({ protocol: /^https?$/, error: "The original URL must start with http:// or https://." }).max(2000).optional(),
