@@ -1,6 +1,6 @@
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type APIRequestContext, type BrowserContext, type Page } from "@playwright/test";
-import { articleWithPublishedClaim, markClaim, readerBadge, readerDialog, seedClaim, signedInContext, waitForHydration } from "./support/claims";
+import { articleWithPublishedClaim, markClaim, openReaderDialog, seedClaim, signedInContext, waitForHydration } from "./support/claims";
 import { DEMO, e2eEnv } from "./support/env";
 
 // axe-core (WCAG 2.0/2.1 A and AA rules) on the public pages and the editor workspace. A "serious" or
@@ -42,13 +42,7 @@ test.describe("no serious accessibility violations", () => {
 
   test("reader page with a claim's dialog open", async ({ page }) => {
     const { article, claim, rationale } = await articleWithPublishedClaim(admin, admin, "e2e-a11y-reader");
-    await page.goto(`/a/${article.slug}`);
-    const badge = readerBadge(page, "True", claim.text);
-    await waitForHydration(badge, "the claim badge");
-    await badge.click();
-    const dialog = readerDialog(page, claim.text);
-    await expect(dialog).toBeVisible();
-    await expect(dialog.getByText(rationale)).toBeVisible();
+    await openReaderDialog(page, article.slug, claim, rationale);
     await expectNoSeriousViolations(page, `/a/${article.slug} with the claim dialog open`);
   });
 

@@ -1,7 +1,7 @@
 import path from "node:path";
 import { expect, test, type Page, type TestInfo } from "@playwright/test";
 import { asFirstAdmin, signIn, signInAlert, submitLoginForm, WRONG_LOGIN_MESSAGE } from "./support/auth";
-import { articleWithPublishedClaim, claimInReview, markClaim, readerBadge, readerDialog, seedClaim, waitForHydration, type ImportedArticle } from "./support/claims";
+import { articleWithPublishedClaim, claimInReview, markClaim, openReaderDialog, seedClaim, type ImportedArticle } from "./support/claims";
 import { DEMO, e2eEnv } from "./support/env";
 import { expectNoHorizontalOverflow } from "./support/page-checks";
 import { newPassword, uniqueEmail } from "./support/users";
@@ -98,13 +98,7 @@ test("reader page with a claim's dialog open", async ({ page, browser, baseURL }
     published = await articleWithPublishedClaim(admin.request, admin.request, "e2e-shot-reader");
   });
   const { article, claim, rationale } = published!;
-  await page.goto(`/a/${article.slug}`);
-  const badge = readerBadge(page, "True", claim.text);
-  await waitForHydration(badge, "the claim badge");
-  await badge.click();
-  const dialog = readerDialog(page, claim.text);
-  await expect(dialog).toBeVisible();
-  await expect(dialog.getByText(rationale)).toBeVisible();
+  const dialog = await openReaderDialog(page, article.slug, claim, rationale);
   await expect(dialog.getByRole("button", { name: "Close" })).toBeFocused();
 
   // A card in the middle of a wide screen; a sheet along the bottom edge of a phone.

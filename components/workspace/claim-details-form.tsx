@@ -3,14 +3,14 @@
 import { useMutation } from "@tanstack/react-query";
 import { useState, type FormEvent } from "react";
 import { useTRPC } from "@/components/providers/trpc-provider";
-import { CLAIM_KINDS, type ClaimKind } from "@/lib/claims/workflow";
+import type { ClaimKind } from "@/lib/claims/workflow";
 import { ErrorAlert } from "./error-alert";
+import { KindOptions } from "./kind-options";
 import { DraftFormActions } from "./draft-form-actions";
 import { fieldClass, sectionHeadingClass } from "./form-styles";
 import type { ClaimDetail } from "./types";
 import type { SaveClaim } from "./use-claim-saver";
 import { useDraft } from "./use-draft";
-import { KIND_LABELS } from "./vocabulary-labels";
 
 /** The id the `e` shortcut focuses. */
 export const DETAILS_FIRST_FIELD_ID = "claim-details-kind";
@@ -45,11 +45,7 @@ export function ClaimDetailsForm({ detail, generation, save }: { detail: ClaimDe
             onChange={(e) => form.update({ kind: e.target.value as ClaimKind })}
             className={fieldClass}
           >
-            {CLAIM_KINDS.map((k) => (
-              <option key={k} value={k}>
-                {KIND_LABELS[k]}
-              </option>
-            ))}
+            <KindOptions />
           </select>
         </label>
         <label className="block text-sm font-medium">

@@ -1,9 +1,9 @@
 "use client";
 
-import { CLAIM_KINDS, CLAIM_STATUSES, STATUS_LABELS } from "@/lib/claims/workflow";
+import { CLAIM_STATUSES, STATUS_LABELS } from "@/lib/claims/workflow";
 import { NO_FILTERS, isFiltering, type AssigneeFilter, type ClaimFilters } from "./claim-filters";
+import { KindOptions } from "./kind-options";
 import type { Editor } from "./types";
-import { KIND_LABELS } from "./vocabulary-labels";
 
 const selectClass = "mt-0.5 block w-full rounded border border-rule bg-white px-1.5 py-1 text-sm font-normal";
 
@@ -47,11 +47,7 @@ export function ClaimFiltersBar({
           className={selectClass}
         >
           <option value="all">All</option>
-          {CLAIM_KINDS.map((k) => (
-            <option key={k} value={k}>
-              {KIND_LABELS[k]}
-            </option>
-          ))}
+          <KindOptions />
         </select>
       </label>
       <label className="min-w-0 text-xs font-medium text-quiet">

@@ -3,12 +3,12 @@
 import { useMutation } from "@tanstack/react-query";
 import { useState, type FormEvent } from "react";
 import { useTRPC } from "@/components/providers/trpc-provider";
-import { CLAIM_KINDS, type ClaimKind } from "@/lib/claims/workflow";
+import type { ClaimKind } from "@/lib/claims/workflow";
 import { ErrorAlert } from "./error-alert";
+import { KindOptions } from "./kind-options";
 import { ModalDialog } from "./modal-dialog";
 import { errorMessage, isConflict } from "./trpc-error";
 import type { BodySelection } from "./use-body-selection";
-import { KIND_LABELS } from "./vocabulary-labels";
 import { fieldClass, primaryButtonClass, secondaryButtonClass } from "./form-styles";
 
 export interface MarkTarget {
@@ -101,11 +101,7 @@ function MarkClaimForm({
           <option value="" disabled>
             Choose a kind…
           </option>
-          {CLAIM_KINDS.map((k) => (
-            <option key={k} value={k}>
-              {KIND_LABELS[k]}
-            </option>
-          ))}
+          <KindOptions />
         </select>
       </label>
       <label className="block text-sm font-medium">

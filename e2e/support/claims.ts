@@ -228,6 +228,18 @@ export function readerDialog(page: Page, claimText: string): Locator {
   return page.getByRole("dialog", { name: new RegExp(`^“*${escapeRegExp(claimWords(claimText))}`) });
 }
 
+/** Opens a published claim's dialog on the reader page with a click, and waits until it shows the rationale. */
+export async function openReaderDialog(page: Page, slug: string, claim: { text: string }, rationale: string): Promise<Locator> {
+  await page.goto(`/a/${slug}`);
+  const badge = readerBadge(page, "True", claim.text);
+  await waitForHydration(badge, "the claim badge");
+  await badge.click();
+  const dialog = readerDialog(page, claim.text);
+  await expect(dialog).toBeVisible();
+  await expect(dialog.getByText(rationale)).toBeVisible();
+  return dialog;
+}
+
 /**
  * A published article (the seed text) with one published verdict on the first Lavrov quote: set by
  * `author`, approved by `reviewer` (may be the same request context when it is an admin's).

@@ -1,6 +1,6 @@
 import { and, asc, eq, isNull, ne, or } from "drizzle-orm";
 import { articles, claims } from "@/db/schema";
-import { assertCan } from "../../policy";
+import { assertCan, mayApproveOwnVerdicts } from "../../policy";
 import type { ServiceContext } from "../context";
 
 /** "My queue": unpublished claims assigned to me, and verdicts in review that I may approve (not my own). */
@@ -29,7 +29,7 @@ export async function getMyQueue(ctx: ServiceContext) {
       .select(columns)
       .from(claims)
       .innerJoin(articles, eq(articles.id, claims.articleId))
-      .where(and(live, eq(claims.status, "in_review"), ctx.actor.role === "admin" ? undefined : or(isNull(claims.verdictSetBy), ne(claims.verdictSetBy, me))))
+      .where(and(live, eq(claims.status, "in_review"), mayApproveOwnVerdicts(ctx.actor) ? undefined : or(isNull(claims.verdictSetBy), ne(claims.verdictSetBy, me))))
       .orderBy(asc(claims.updatedAt)),
   ]);
   return { assigned, toReview };
