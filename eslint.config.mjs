@@ -2,6 +2,11 @@ import nextVitals from "eslint-config-next/core-web-vitals";
 import nextTypescript from "eslint-config-next/typescript";
 import drizzle from "eslint-plugin-drizzle";
 
+// Every outgoing request of the server goes through server/fetch (SSRF checks, pinned addresses, caps, timeouts).
+const DIRECT_REQUEST = "Outgoing requests go through server/fetch (safeFetch), which checks every address and redirect.";
+const TEST_ONLY_ALLOW = "testOnlyAllow opens loopback addresses to the fetcher: only tests may pass it.";
+const testFiles = ["**/*.test.ts", "**/*.test.tsx", "e2e/**", "tests/**"];
+
 const config = [
   ...nextVitals,
   ...nextTypescript,
@@ -18,6 +23,34 @@ const config = [
       "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_" }],
       "no-console": "off",
     },
+  },
+  {
+    files: ["server/**/*.{ts,tsx,js,mjs}", "lib/**/*.{ts,tsx,js,mjs}"],
+    ignores: ["server/fetch/**", ...testFiles],
+    rules: {
+      "no-restricted-syntax": [
+        "error",
+        { selector: "CallExpression[callee.name='fetch']", message: DIRECT_REQUEST },
+        { selector: "CallExpression[callee.object.name=/^(globalThis|global|window|self)$/][callee.property.name='fetch']", message: DIRECT_REQUEST },
+        { selector: "CallExpression[callee.object.name=/^(http|https|http2)$/][callee.property.name=/^(request|get|connect)$/]", message: DIRECT_REQUEST },
+        { selector: "CallExpression[callee.object.name=/^(net|tls)$/][callee.property.name=/^(connect|createConnection)$/]", message: DIRECT_REQUEST },
+        { selector: "Property[key.name='testOnlyAllow']", message: TEST_ONLY_ALLOW },
+      ],
+      "no-restricted-imports": [
+        "error",
+        {
+          paths: [
+            ...["http", "https", "node:http", "node:https"].map((name) => ({ name, importNames: ["request", "get"], message: DIRECT_REQUEST })),
+            ...["undici", "node-fetch", "axios", "got"].map((name) => ({ name, message: DIRECT_REQUEST })),
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ["app/**/*.{ts,tsx}", "components/**/*.{ts,tsx}", "db/**/*.ts", "scripts/**/*.{ts,mjs}", "*.ts"],
+    ignores: testFiles,
+    rules: { "no-restricted-syntax": ["error", { selector: "Property[key.name='testOnlyAllow']", message: TEST_ONLY_ALLOW }] },
   },
 ];
 
