@@ -9,7 +9,7 @@ import type { Resolver } from "./target";
 // One hostile web server on loopback, one route per behaviour.
 type Route = (req: IncomingMessage, res: ServerResponse) => void;
 const HTML = { "content-type": "text/html; charset=utf-8" };
-const BOMB = gzipSync(Buffer.alloc(64 * 1024 * 1024)); // 64 MB of zeros in about 64 KB
+const BOMB = gzipSync(Buffer.alloc(32 * 1024 * 1024)); // 32 MB of zeros in about 32 KB
 
 const seen: IncomingMessage[] = [];
 let server: Server;
