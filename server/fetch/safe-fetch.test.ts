@@ -1,5 +1,8 @@
+import { readFileSync } from "node:fs";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
+import { createServer as createTlsServer } from "node:https";
 import type { AddressInfo } from "node:net";
+import path from "node:path";
 import { gzipSync } from "node:zlib";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { FetchError } from "./errors";
@@ -260,6 +263,27 @@ describe("safe fetcher: hostile servers", () => {
 
   it("refuses an encoding it cannot decode", async () => {
     expect((await failure(testFetch()(`${origin}/odd-encoding`, HTML_ONLY))).kind).toBe("unsupported_encoding");
+  });
+
+  it("connects over TLS to the checked address and still verifies the certificate", async () => {
+    const fixtures = path.join(import.meta.dirname, "__fixtures__");
+    const tls = createTlsServer(
+      { key: readFileSync(path.join(fixtures, "self-signed-key.pem")), cert: readFileSync(path.join(fixtures, "self-signed-cert.pem")) },
+      (_req, res) => res.writeHead(200, HTML).end("<title>secret</title>"),
+    );
+    await new Promise<void>((resolve) => tls.listen(0, "127.0.0.1", resolve));
+    const tlsPort = (tls.address() as AddressInfo).port;
+    try {
+      lookups.length = 0;
+      const fetcher = createFetcher({ resolve: resolver, testOnlyAllow: [{ address: "127.0.0.1", port: tlsPort }] });
+      const error = await failure(fetcher(`https://pinned.example:${tlsPort}/`, HTML_ONLY));
+      expect(error.kind).toBe("network");
+      expect(error.message).toMatch(/self-signed certificate/);
+      expect(lookups).toEqual(["pinned.example"]);
+    } finally {
+      tls.closeAllConnections();
+      await new Promise((resolve) => tls.close(resolve));
+    }
   });
 
   it("can be cancelled by the caller", async () => {
