@@ -16,6 +16,7 @@ const SAME: Array<[string, string, string]> = [
   ["m. prefix", "https://m.example.com/a", "https://example.com/a"],
   ["mobile. prefix", "https://mobile.example.com/a", "https://example.com/a"],
   ["prefixes stacked", "https://www.m.example.com/a", "https://example.com/a"],
+  ["a mobile label inside the host", "https://en.m.wikipedia.org/wiki/Kyiv", "https://en.wikipedia.org/wiki/Kyiv"],
   ["trailing dot on the host", "https://example.com./a", "https://example.com/a"],
   ["fragment", "https://example.com/a#comments", "https://example.com/a"],
   ["trailing slash", "https://example.com/a/", "https://example.com/a"],
@@ -68,6 +69,7 @@ const SAME: Array<[string, string, string]> = [
 const DIFFERENT: Array<[string, string, string]> = [
   ["path case is kept", "https://example.com/News", "https://example.com/news"],
   ["other subdomains are kept", "https://news.example.com/a", "https://example.com/a"],
+  ["a label merely starting with m is kept", "https://mail.example.com/a", "https://example.com/a"],
   ["a non-default port is kept", "https://example.com:8443/a", "https://example.com/a"],
   ["parameter values matter", "https://example.com/a?id=1", "https://example.com/a?id=2"],
   ["parameter names matter", "https://example.com/a?page=2", "https://example.com/a"],

@@ -58,19 +58,17 @@ export interface CanonicalSource {
   locator: string | null;
 }
 
-// Prefixes that name the same site for another device or for AMP. Stripped only while what remains still has a
-// registrable domain, so "www.co.uk" and "m.com" stay as they are.
-const HOST_PREFIXES = ["www", "m", "mobile", "amp"];
+// Labels that name the same site for another device or for AMP (www., m., mobile., amp., and the m. inside
+// en.m.wikipedia.org). Only labels left of the registrable domain go, so "www.co.uk" and "m.com" stay as they are.
+const DEVICE_LABELS = new Set(["www", "m", "mobile", "amp"]);
 
 function siteHost(hostname: string): string {
-  let host = hostname.replace(/\.+$/, "");
+  const host = hostname.replace(/\.+$/, "");
   if (host.startsWith("[")) return host;
-  for (;;) {
-    const { isIp, subdomain } = parseDomain(host, { extractHostname: false });
-    const prefix = isIp || !subdomain ? undefined : HOST_PREFIXES.find((p) => subdomain === p || subdomain.startsWith(`${p}.`));
-    if (!prefix) return host;
-    host = host.slice(prefix.length + 1);
-  }
+  const { isIp, subdomain, domain } = parseDomain(host, { extractHostname: false });
+  if (isIp || !subdomain || !domain) return host;
+  const kept = subdomain.split(".").filter((label) => !DEVICE_LABELS.has(label));
+  return [...kept, domain].join(".");
 }
 
 // RFC 3986 6.2.2: %-escapes of unreserved characters mean the characters themselves, and hex case carries nothing.
