@@ -1,5 +1,6 @@
 import { mkdirSync } from "node:fs";
 import path from "node:path";
+import { serverEnv } from "@/server/env.mjs";
 import * as schema from "./schema";
 import type { Database } from "./types";
 import { acquireEmbeddedLock } from "./embedded-lock";
@@ -16,7 +17,7 @@ export interface DatabaseHandle {
 
 export function dataDirectory(): string {
   // turbopackIgnore: the data folder is chosen at run time and must not be traced into the build.
-  return path.resolve(/*turbopackIgnore: true*/ process.env.FACTDESK_DATA_DIR ?? path.join(process.cwd(), ".data"));
+  return path.resolve(/*turbopackIgnore: true*/ serverEnv().FACTDESK_DATA_DIR);
 }
 
 const migrationsFolder = () => path.join(/*turbopackIgnore: true*/ process.cwd(), "db", "migrations");
@@ -62,7 +63,7 @@ export async function openPostgres(url: string): Promise<DatabaseHandle> {
   const { drizzle } = await import("drizzle-orm/postgres-js");
   const { migrate } = await import("drizzle-orm/postgres-js/migrator");
   const client = postgres(url, {
-    max: Number(process.env.DATABASE_POOL_SIZE ?? 10),
+    max: serverEnv().DATABASE_POOL_SIZE,
     onnotice: () => {},
     ...POOL_RESILIENCE,
   });
@@ -110,6 +111,6 @@ export async function openPglite(dataDir?: string): Promise<DatabaseHandle> {
 
 /** The configured database: postgres.js when DATABASE_URL is set, otherwise embedded PGlite in the data folder. */
 export function openConfiguredDatabase(): Promise<DatabaseHandle> {
-  const url = process.env.DATABASE_URL;
+  const url = serverEnv().DATABASE_URL;
   return url ? openPostgres(url) : openPglite(path.join(dataDirectory(), "pglite"));
 }

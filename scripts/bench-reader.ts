@@ -23,7 +23,7 @@ const staticFile = path.join("public", "__bench-static-reader.html");
 async function prepareData(dataDir: string): Promise<number> {
   const handle = await openPglite(path.join(dataDir, "pglite"));
   try {
-    await prepareDatabase(handle, () => {});
+    await prepareDatabase(handle, { FACTDESK_SKIP_DEMO: false }, () => {}); // the demo article is what it measures
     const article = await getArticleBySlug({ db: handle.db, actor: { kind: "system", label: "bench" } }, SLUG);
     return await seedCheckedArticle(handle.db, article.id, 12);
   } finally {

@@ -4,17 +4,22 @@
 // (server/http/hashed-csp-response.mjs; docs/decisions/0007-hash-based-csp.md), and finished reader pages
 // are replayed from memory until the app expires them (server/http/page-micro-cache.mjs).
 import { createServer } from "node:http";
+import nextEnv from "@next/env";
 import next from "next";
 import { hashInlineScriptsInto } from "../server/http/hashed-csp-response.mjs";
 import { servePageCopy } from "../server/http/page-micro-cache.mjs";
+import { entryPointEnvOrExit } from "../server/env.mjs";
 import { strictTransportSecurity } from "../server/http/transport-security.mjs";
 
-const port = Number(process.env.PORT ?? 3000);
-const hostname = process.env.FACTDESK_HOSTNAME ?? "localhost"; // not HOSTNAME: shells and containers set that to the machine name
+// A bad setting stops the server here, named, before Next loads anything (server/env.mjs). The .env files are
+// read first, as Next will read them, so the check and the app see the same values.
+// FACTDESK_HOSTNAME, not HOSTNAME: shells and containers set that to the machine name.
+nextEnv.loadEnvConfig(process.cwd(), false, { info() {}, error: console.error });
+const { PORT: port, FACTDESK_HOSTNAME: hostname, NEXTAUTH_URL } = entryPointEnvOrExit();
 const app = next({ dev: false, hostname, port });
 const handle = app.getRequestHandler();
 // In production behind https (NEXTAUTH_URL), every response tells browsers to use nothing else.
-const hsts = strictTransportSecurity(process.env.NEXTAUTH_URL);
+const hsts = strictTransportSecurity(NEXTAUTH_URL);
 
 await app.prepare();
 createServer((req, res) => {

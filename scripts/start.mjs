@@ -4,14 +4,19 @@
 import { spawn, spawnSync } from "node:child_process";
 import { existsSync, readdirSync, statSync } from "node:fs";
 import path from "node:path";
+import nextEnv from "@next/env";
+import { entryPointEnvOrExit } from "../server/env.mjs";
 
-const port = process.env.PORT ?? "3000";
+// A bad setting stops here, named, before the minute-long build (server/env.mjs); .env files read as Next will.
+nextEnv.loadEnvConfig(process.cwd(), false, { info() {}, error: console.error });
+const config = entryPointEnvOrExit();
+const port = String(config.PORT);
 const env = {
   ...process.env,
   NEXT_TELEMETRY_DISABLED: "1",
   // We close PGlite ourselves on SIGINT/SIGTERM (server/startup/start-server.ts).
   NEXT_MANUAL_SIG_HANDLE: "true",
-  NEXTAUTH_URL: process.env.NEXTAUTH_URL ?? `http://localhost:${port}`,
+  NEXTAUTH_URL: config.NEXTAUTH_URL ?? `http://localhost:${port}`,
 };
 const nextBin = path.join("node_modules", "next", "dist", "bin", "next");
 const SOURCES = ["app", "components", "server", "lib", "db", "instrumentation.ts", "next.config.ts", "package-lock.json", "postcss.config.mjs"];

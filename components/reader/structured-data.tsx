@@ -1,5 +1,6 @@
 import { buildClaimReviews, jsonLdScriptContent } from "@/lib/structured-data/claim-review";
 import { factdeskOrganization, publicOrigin, readerPath } from "@/lib/structured-data/public-urls";
+import { serverEnv } from "@/server/env.mjs";
 import type { ReaderView } from "@/server/services/reader/get-reader-view";
 
 /**
@@ -9,7 +10,7 @@ import type { ReaderView } from "@/server/services/reader/get-reader-view";
  */
 export function StructuredData({ article, claims }: ReaderView) {
   if (claims.length === 0) return null;
-  const origin = publicOrigin(process.env.NEXTAUTH_URL, "http://localhost:3000");
+  const origin = publicOrigin(serverEnv().NEXTAUTH_URL, "http://localhost:3000");
   const reviews = buildClaimReviews({
     articleUrl: `${origin}${readerPath(article.slug)}`,
     articleTitle: article.title,

@@ -4,6 +4,7 @@ import { getAppDatabase } from "@/db/app-database";
 import { verifyLogin } from "../services/user/verify-login";
 import { endSessions } from "../services/user/end-sessions";
 import { clientAddress } from "../http/client-address";
+import { authSecret } from "./secret";
 
 declare module "next-auth" {
   interface Session {
@@ -20,6 +21,11 @@ declare module "next-auth/jwt" {
 }
 
 export const authOptions: NextAuthOptions = {
+  // A getter: read on the first request, not when `next build` loads this module. next-auth would otherwise
+  // read the NEXTAUTH_SECRET variable itself, which a generated secret never goes into (server/auth/secret.ts).
+  get secret() {
+    return authSecret();
+  },
   session: { strategy: "jwt", maxAge: 12 * 60 * 60 },
   pages: { signIn: "/login" },
   providers: [

@@ -1,21 +1,36 @@
 import { randomBytes } from "node:crypto";
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
+import { dataDirectory } from "@/db/client";
+import { serverEnv } from "../env.mjs";
+
+let cached: string | undefined;
 
 /**
- * next-auth refuses to run in production without a secret. When NEXTAUTH_SECRET is not given, one is
- * generated on first start and kept in the data folder (mode 0600), so sessions survive restarts.
+ * The key next-auth signs session tokens with (handed to it as `secret` in options.ts). NEXTAUTH_SECRET when
+ * set; otherwise one generated on first start and kept in the data folder (mode 0600), so sessions survive
+ * restarts. Called at start (server/startup/start-server.ts) so the file exists before the first request.
  */
-export function ensureAuthSecret(dataDir: string): void {
-  if (process.env.NEXTAUTH_SECRET) return;
+export function authSecret(): string {
+  cached ??= serverEnv().NEXTAUTH_SECRET ?? storedSecret(dataDirectory());
+  return cached;
+}
+
+function storedSecret(dataDir: string): string {
   const file = path.join(dataDir, "nextauth-secret");
-  let secret: string;
   try {
-    secret = readFileSync(file, "utf8").trim();
-  } catch {
-    mkdirSync(dataDir, { recursive: true });
-    secret = randomBytes(32).toString("base64url");
-    writeFileSync(file, secret, { mode: 0o600, flag: "wx" });
+    return readFileSync(file, "utf8").trim();
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== "ENOENT") throw error;
   }
-  process.env.NEXTAUTH_SECRET = secret;
+  mkdirSync(dataDir, { recursive: true });
+  const secret = randomBytes(32).toString("base64url");
+  try {
+    writeFileSync(file, secret, { mode: 0o600, flag: "wx" });
+    return secret;
+  } catch (error) {
+    // Another bundle of this process (Next loads modules more than once) wrote it first: use theirs.
+    if ((error as NodeJS.ErrnoException).code === "EEXIST") return readFileSync(file, "utf8").trim();
+    throw error;
+  }
 }

@@ -1,3 +1,5 @@
+import { serverEnv } from "../env.mjs";
+
 /**
  * Refuses state-changing requests a browser could send cross-site. An HTML form can only send
  * urlencoded, multipart or text/plain bodies, so requiring application/json blocks form-based CSRF;
@@ -35,7 +37,8 @@ export function allowedOriginsFor(req: Request): string[] {
   const origins = [new URL(req.url).origin];
   const host = req.headers.get("host");
   if (host) origins.push(`http://${host}`, `https://${host}`);
-  if (process.env.NEXTAUTH_URL) origins.push(new URL(process.env.NEXTAUTH_URL).origin);
+  const configured = serverEnv().NEXTAUTH_URL;
+  if (configured) origins.push(new URL(configured).origin);
   return origins;
 }
 

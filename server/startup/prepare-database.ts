@@ -1,13 +1,18 @@
 import type { DatabaseHandle } from "@/db/client";
+import type { ServerEnv } from "../env.mjs";
 import { bootstrapAdmin } from "../services/user/bootstrap-admin";
 import { seedDemoArticle } from "./seed-demo";
 
 /** Everything a fresh or existing database needs before serving: migrations, the demo article, a first admin. */
-export async function prepareDatabase(handle: DatabaseHandle, log: (line: string) => void = console.log): Promise<void> {
+export async function prepareDatabase(
+  handle: DatabaseHandle,
+  env: Pick<ServerEnv, "FACTDESK_SKIP_DEMO" | "ADMIN_EMAIL" | "ADMIN_PASSWORD">,
+  log: (line: string) => void = console.log,
+): Promise<void> {
   await handle.migrate();
-  if (process.env.FACTDESK_SKIP_DEMO !== "1") {
+  if (!env.FACTDESK_SKIP_DEMO) {
     const demo = await seedDemoArticle(handle.db);
     if (demo === "created") log("Loaded the demo article.");
   }
-  await bootstrapAdmin(handle.db, process.env, log);
+  await bootstrapAdmin(handle.db, env, log);
 }

@@ -1,6 +1,7 @@
 import { closeAppDatabase, getAppDatabase } from "@/db/app-database";
 import { dataDirectory } from "@/db/client";
-import { ensureAuthSecret } from "../auth/secret";
+import { authSecret } from "../auth/secret";
+import { serverEnv } from "../env.mjs";
 import { prepareDatabase } from "./prepare-database";
 
 /** Closes the database (waiting for it to finish opening, if a signal comes during start-up), then exits. */
@@ -19,7 +20,7 @@ function exitCleanlyOn(signals: NodeJS.Signals[]): () => boolean {
 }
 
 /**
- * Server start: auth secret, database (migrated, demo loaded, first admin), and a clean shutdown.
+ * Server start: configuration, auth secret, database (migrated, demo loaded, first admin), and a clean shutdown.
  * `npm start` sets NEXT_MANUAL_SIG_HANDLE so Next leaves SIGINT/SIGTERM to us: PGlite must be closed
  * before exit, or the next start runs crash recovery on its data folder. The handlers go in first, so
  * Ctrl-C during start-up also closes it.
@@ -28,9 +29,10 @@ export async function startServer(): Promise<void> {
   const stopping = exitCleanlyOn(["SIGINT", "SIGTERM"]);
   let handle;
   try {
-    ensureAuthSecret(dataDirectory());
+    const env = serverEnv(); // first: a bad setting stops the start here, named (server/env.mjs)
+    authSecret();
     handle = await getAppDatabase();
-    await prepareDatabase(handle);
+    await prepareDatabase(handle, env);
   } catch (error) {
     if (stopping()) return; // closed under our feet by Ctrl-C: the shutdown is already under way
     // A server without its database can only fail every request: stop now, saying why.

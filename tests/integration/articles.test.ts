@@ -2,14 +2,14 @@ import { readFileSync } from "node:fs";
 import { getErrorShape, TRPCError } from "@trpc/server";
 import { getHTTPStatusCodeFromError } from "@trpc/server/http";
 import { and, eq } from "drizzle-orm";
-import { describe, expect, it, vi } from "vitest";
+import { describe, expect, it } from "vitest";
 import { articleRevisions, articleSources, articles, claims, sources } from "@/db/schema";
 import { appRouter } from "@/server/routers/_app";
 import { prepareDatabase } from "@/server/startup/prepare-database";
 import { seedDemoArticle } from "@/server/startup/seed-demo";
 import type { ImportArticleInput } from "@/server/services/article/import-article";
 import {
-  anonymousActor, callerFor, createTestUser, inRollback, openTestDatabase, rejectionOf, tableFingerprints, TEST_PASSWORD, uniqueEmail, uniqueName,
+  anonymousActor, callerFor, createTestUser, envWith, inRollback, openTestDatabase, rejectionOf, tableFingerprints, TEST_PASSWORD, uniqueEmail, uniqueName,
 } from "./helpers";
 
 // Every test runs in a rolled-back snapshot (inRollback), so whole-table fingerprints are stable while
@@ -44,26 +44,20 @@ describe("demo article", () => {
 
   it("seeding again, or preparing the database twice, changes no rows", () =>
     inRollback(db, async (tx) => {
-      vi.stubEnv("FACTDESK_SKIP_DEMO", "0");
-      vi.stubEnv("ADMIN_EMAIL", uniqueEmail("first-admin"));
-      vi.stubEnv("ADMIN_PASSWORD", TEST_PASSWORD);
-      try {
-        await seedDemoArticle(tx);
-        const afterSeed = await tableFingerprints(tx);
-        expect(await seedDemoArticle(tx)).toBe("present");
-        expect(await tableFingerprints(tx)).toEqual(afterSeed);
+      const env = envWith({ ADMIN_EMAIL: uniqueEmail("first-admin"), ADMIN_PASSWORD: TEST_PASSWORD });
+      await seedDemoArticle(tx);
+      const afterSeed = await tableFingerprints(tx);
+      expect(await seedDemoArticle(tx)).toBe("present");
+      expect(await tableFingerprints(tx)).toEqual(afterSeed);
 
-        const log: string[] = [];
-        const txHandle = { ...handle, db: tx }; // migrations run on the pool (already applied: a no-op)
-        await prepareDatabase(txHandle, (line) => log.push(line));
-        const afterFirstStart = await tableFingerprints(tx);
-        const linesAfterFirstStart = log.length;
-        await prepareDatabase(txHandle, (line) => log.push(line));
-        expect(await tableFingerprints(tx)).toEqual(afterFirstStart);
-        expect(log).toHaveLength(linesAfterFirstStart);
-      } finally {
-        vi.unstubAllEnvs();
-      }
+      const log: string[] = [];
+      const txHandle = { ...handle, db: tx }; // migrations run on the pool (already applied: a no-op)
+      await prepareDatabase(txHandle, env, (line) => log.push(line));
+      const afterFirstStart = await tableFingerprints(tx);
+      const linesAfterFirstStart = log.length;
+      await prepareDatabase(txHandle, env, (line) => log.push(line));
+      expect(await tableFingerprints(tx)).toEqual(afterFirstStart);
+      expect(log).toHaveLength(linesAfterFirstStart);
     }));
 });
 

@@ -6,6 +6,7 @@ import { users } from "@/db/schema";
 import type { Database } from "@/db/types";
 import type { Role } from "@/lib/roles";
 import type { Actor } from "@/server/actor";
+import type { ServerEnv } from "@/server/env.mjs";
 import { createCaller } from "@/server/routers/_app";
 import { createUser } from "@/server/services/user/create-user";
 import { createDatabase, urlForDatabase } from "./test-database";
@@ -39,9 +40,9 @@ export async function openIsolatedDatabase(): Promise<Database> {
   return handle.db;
 }
 
-/** An explicit environment for code that takes one (bootstrapAdmin), instead of mutating process.env. */
-export function envWith(vars: Record<string, string> = {}): NodeJS.ProcessEnv {
-  return { ...vars } as unknown as NodeJS.ProcessEnv; // Next's types make NODE_ENV required
+/** An explicit configuration for code that takes one (bootstrapAdmin, prepareDatabase), instead of mutating process.env. */
+export function envWith(vars: Partial<Pick<ServerEnv, "ADMIN_EMAIL" | "ADMIN_PASSWORD">> = {}): Pick<ServerEnv, "ADMIN_EMAIL" | "ADMIN_PASSWORD" | "FACTDESK_SKIP_DEMO"> {
+  return { FACTDESK_SKIP_DEMO: false, ...vars };
 }
 
 /** Unique per call, so tests sharing a database never collide on unique emails or slugs. */

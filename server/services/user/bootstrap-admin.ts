@@ -2,6 +2,7 @@ import { randomBytes } from "node:crypto";
 import { and, eq, sql } from "drizzle-orm";
 import { users } from "@/db/schema";
 import type { Database } from "@/db/types";
+import type { ServerEnv } from "@/server/env.mjs";
 import { createUser } from "./create-user";
 
 const DEFAULT_ADMIN_EMAIL = "admin@factdesk.local";
@@ -10,7 +11,7 @@ const DEFAULT_ADMIN_EMAIL = "admin@factdesk.local";
  * First start: when no active admin exists, create one from ADMIN_EMAIL/ADMIN_PASSWORD, or with a random
  * password printed once. There is never a default password. Safe when several instances start at once.
  */
-export async function bootstrapAdmin(db: Database, env: NodeJS.ProcessEnv, log: (line: string) => void): Promise<void> {
+export async function bootstrapAdmin(db: Database, env: Pick<ServerEnv, "ADMIN_EMAIL" | "ADMIN_PASSWORD">, log: (line: string) => void): Promise<void> {
   await db.transaction(async (tx) => {
     // Serialises concurrent first starts; released at commit.
     await tx.execute(sql`select pg_advisory_xact_lock(hashtext('factdesk.bootstrap-admin'))`);

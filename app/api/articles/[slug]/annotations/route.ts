@@ -1,6 +1,7 @@
 import { getAppDatabase } from "@/db/app-database";
 import { factdeskOrganization, annotationsPath, publicOrigin, readerPath } from "@/lib/structured-data/public-urls";
 import { ANNOTATION_MEDIA_TYPE, buildAnnotationCollection } from "@/lib/structured-data/web-annotation";
+import { serverEnv } from "@/server/env.mjs";
 import { findPublicArticle } from "@/server/services/reader/get-public-article";
 
 type Params = { params: Promise<{ slug: string }> };
@@ -28,7 +29,7 @@ export async function GET(request: Request, { params }: Params): Promise<Respons
   }
   if (!article) return errorResponse(404, "No published article has that address. It may have been unpublished, or the link is wrong.");
 
-  const origin = publicOrigin(process.env.NEXTAUTH_URL, request.url);
+  const origin = publicOrigin(serverEnv().NEXTAUTH_URL, request.url);
   const collection = buildAnnotationCollection({
     exportUrl: `${origin}${annotationsPath(article.slug)}`,
     articleUrl: `${origin}${readerPath(article.slug)}`,
