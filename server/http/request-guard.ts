@@ -1,5 +1,3 @@
-import { serverEnv } from "../env.mjs";
-
 /**
  * Refuses state-changing requests a browser could send cross-site. An HTML form can only send
  * urlencoded, multipart or text/plain bodies, so requiring application/json blocks form-based CSRF;
@@ -32,13 +30,15 @@ export function refuseUnsafeRequest(req: Request, allowedOrigins: readonly strin
   return null;
 }
 
-/** The origins this server answers as: its own request origin plus NEXTAUTH_URL's. */
-export function allowedOriginsFor(req: Request): string[] {
+/**
+ * The origins this server answers as: its own request origin plus the configured public one (NEXTAUTH_URL).
+ * Given, not read here: the browser's tRPC client imports this module's limits, and configuration stays on the server.
+ */
+export function allowedOriginsFor(req: Request, publicUrl: string | undefined): string[] {
   const origins = [new URL(req.url).origin];
   const host = req.headers.get("host");
   if (host) origins.push(`http://${host}`, `https://${host}`);
-  const configured = serverEnv().NEXTAUTH_URL;
-  if (configured) origins.push(new URL(configured).origin);
+  if (publicUrl) origins.push(new URL(publicUrl).origin);
   return origins;
 }
 

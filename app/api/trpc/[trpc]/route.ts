@@ -1,10 +1,11 @@
 import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
 import { MAX_BATCH_SIZE, allowedOriginsFor, refuseUnsafeRequest, withBoundedBody } from "@/server/http/request-guard";
+import { serverEnv } from "@/server/env.mjs";
 import { createRequestContext, retryAfterWhenUnavailable } from "@/server/http/trpc-request";
 import { appRouter } from "@/server/routers/_app";
 
 async function handler(incoming: Request): Promise<Response> {
-  const refusal = refuseUnsafeRequest(incoming, allowedOriginsFor(incoming));
+  const refusal = refuseUnsafeRequest(incoming, allowedOriginsFor(incoming, serverEnv().NEXTAUTH_URL));
   if (refusal) return refusal;
   const req = await withBoundedBody(incoming);
   if (req instanceof Response) return req;
