@@ -17,6 +17,13 @@ async function expectSessionCookie(context: BrowserContext) {
   expect(names).toContain("next-auth.session-token");
 }
 
+/** next-auth's own session endpoint: `{}` when signed out, the user's name and email when signed in. */
+async function sessionEndpoint(page: Page): Promise<{ user?: { name?: string; email?: string } }> {
+  const response = await page.request.get("/api/auth/session");
+  expect(response.status()).toBe(200);
+  return (await response.json()) as { user?: { name?: string; email?: string } };
+}
+
 async function expectSentToSignIn(page: Page) {
   await page.goto("/dashboard");
   await expect(page).toHaveURL(/\/login\?callbackUrl=(%2F|\/)dashboard$/);
@@ -32,6 +39,7 @@ test.describe("an operator's change through the CLI takes effect on the user's n
     const editor = await createUserWithCli("editor");
     await signIn(page, editor.email, editor.password);
     await expectDashboard(page);
+    expect((await sessionEndpoint(page)).user?.email).toBe(editor.email);
 
     const result = await runUserCli(["deactivate", "--email", editor.email]);
     expect(result.code, result.stderr).toBe(0);
@@ -42,6 +50,8 @@ test.describe("an operator's change through the CLI takes effect on the user's n
     const api = await trpcQuery(page.request, "article.dashboard");
     expect(api.status()).toBe(401);
     expect(((await api.json()) as { error: { message: string } }).error.message).toBe("Sign in to do this.");
+    // next-auth's endpoint agrees: signed out, no name or email of a deactivated user.
+    expect(await sessionEndpoint(page)).toEqual({});
 
     // Nor can they sign in again with their (correct) password.
     await submitLoginForm(page, editor.email, editor.password);
@@ -53,6 +63,7 @@ test.describe("an operator's change through the CLI takes effect on the user's n
     const editor = await createUserWithCli("editor", "demoted");
     await signIn(page, editor.email, editor.password);
     await expectDashboard(page);
+    expect((await sessionEndpoint(page)).user?.email).toBe(editor.email);
 
     const result = await runUserCli(["set-role", "--email", editor.email, "--role", "reader"]);
     expect(result.code, result.stderr).toBe(0);
@@ -62,6 +73,8 @@ test.describe("an operator's change through the CLI takes effect on the user's n
     await expectSessionCookie(context);
     await expectSentToSignIn(page);
     expect((await trpcQuery(page.request, "article.dashboard")).status()).toBe(401);
+    // A stale session (older session version) is signed out for next-auth's endpoint too.
+    expect(await sessionEndpoint(page)).toEqual({});
 
     // ...and the same person, signed in again, is a reader: no dashboard.
     await submitLoginForm(page, editor.email, editor.password);
@@ -72,5 +85,6 @@ test.describe("an operator's change through the CLI takes effect on the user's n
     await expect(nav.getByRole("button", { name: "Sign out" })).toBeVisible();
     await expect(nav.getByRole("link", { name: "Dashboard" })).toHaveCount(0);
     expect((await trpcQuery(page.request, "article.dashboard")).status()).toBe(403);
+    expect((await sessionEndpoint(page)).user?.email).toBe(editor.email);
   });
 });

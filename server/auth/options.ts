@@ -4,7 +4,17 @@ import { getAppDatabase } from "@/db/app-database";
 import { verifyLogin } from "../services/user/verify-login";
 import { endSessions } from "../services/user/end-sessions";
 import { clientAddress } from "../http/client-address";
+import { resolveActor } from "./resolve-actor";
 import { authSecret } from "./secret";
+
+/**
+ * Thrown from the jwt callback for a token the app no longer honours (deactivated user, older session version):
+ * next-auth then answers as signed out (`/api/auth/session` gives `{}`, getServerSession null) and clears the
+ * cookie. An expected outcome, so the logger below does not report it as an error.
+ */
+class RevokedSessionError extends Error {
+  override name = "RevokedSessionError";
+}
 
 declare module "next-auth" {
   interface Session {
@@ -39,6 +49,12 @@ export const authOptions: NextAuthOptions = {
       },
     }),
   ],
+  logger: {
+    error(code, metadata) {
+      if (metadata instanceof RevokedSessionError) return;
+      console.error(`[next-auth][error][${code}]`, metadata);
+    },
+  },
   events: {
     // A JWT cannot be deleted server-side, so signing out retires every token issued before now:
     // a copied cookie stops working too. Cost: signing out on one device signs out the others.
@@ -47,12 +63,25 @@ export const authOptions: NextAuthOptions = {
     },
   },
   callbacks: {
-    jwt({ token, user }) {
+    async jwt({ token, user }) {
       // Only at sign-in is `user` set: the token records who and which session version they signed in under.
       if (user) {
         token.uid = Number(user.id);
         token.sv = (user as { sv?: number }).sv;
+        return token;
       }
+      // Every later read of the session (the session endpoint, getServerSession) checks the user row, so the
+      // endpoint cannot hand out the name and email of someone the app already treats as signed out.
+      let actor;
+      try {
+        actor = await resolveActor((await getAppDatabase()).db, token);
+      } catch (error) {
+        // next-auth would treat any error here as a bad token and sign the user out: a database outage must not
+        // do that. The token goes on unchanged; getRequestActor's own lookup then fails the request (503).
+        console.error("Could not check the session against the database", error);
+        return token;
+      }
+      if (actor.kind !== "user") throw new RevokedSessionError("session revoked");
       return token;
     },
     session({ session, token }) {
