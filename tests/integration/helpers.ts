@@ -8,7 +8,7 @@ import type { Role } from "@/lib/roles";
 import type { Actor } from "@/server/actor";
 import { createCaller } from "@/server/routers/_app";
 import { createUser } from "@/server/services/user/create-user";
-import { createDatabase, urlForDatabase } from "./test-database";
+import { createDatabase } from "../../scripts/lib/postgres-admin.mjs";
 
 export type UserActor = Extract<Actor, { kind: "user" }>;
 
@@ -31,8 +31,7 @@ export async function openTestDatabase(): Promise<DatabaseHandle> {
  */
 export async function openIsolatedDatabase(): Promise<Database> {
   const name = `${inject("databaseName")}_${randomBytes(4).toString("hex")}`;
-  await createDatabase(inject("serverUrl"), name);
-  const handle = await openPostgres(urlForDatabase(inject("serverUrl"), name));
+  const handle = await openPostgres(await createDatabase(inject("serverUrl"), name));
   await handle.migrate();
   // The database itself is dropped by the global teardown together with the run's database.
   afterAll(() => handle.close());

@@ -1,6 +1,6 @@
 import postgres from "postgres";
 import { inject } from "vitest";
-import { createDatabase, dropDatabases } from "../../integration/test-database";
+import { createDatabase, dropDatabases } from "../../../scripts/lib/postgres-admin.mjs";
 
 export interface FreshDatabase {
   name: string;
@@ -31,7 +31,9 @@ export async function createFreshDatabase(label: string): Promise<FreshDatabase>
       via.port = String(port);
       return via.toString();
     },
-    drop: () => dropDatabases(serverUrl, name),
+    drop: async () => {
+      await dropDatabases(serverUrl, name);
+    },
   };
 }
 
