@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { expect, test, type Browser } from "@playwright/test";
 import { asFirstAdmin } from "./support/auth";
-import { DEMO } from "./support/env";
+import { DEMO } from "../test-support/demo";
 import { expectNotFoundPage } from "./support/page-checks";
 import { trpcData, trpcMutation } from "./support/trpc";
 

@@ -1,6 +1,7 @@
 import { expect, test, type BrowserContext, type Page } from "@playwright/test";
 import { signIn, signInAlert, submitLoginForm, WRONG_LOGIN_MESSAGE } from "./support/auth";
-import { runUserCli } from "./support/cli";
+import { runUserCli } from "../test-support/cli";
+import { e2eEnv } from "./support/env";
 import { trpcQuery } from "./support/trpc";
 import { createUserWithCli } from "./support/users";
 
@@ -33,7 +34,7 @@ test.describe("an operator's change through the CLI takes effect on the user's n
     await signIn(page, editor.email, editor.password);
     await expectDashboard(page);
 
-    const result = await runUserCli(["deactivate", "--email", editor.email]);
+    const result = await runUserCli(e2eEnv.databaseUrl, ["deactivate", "--email", editor.email]);
     expect(result.code, result.stderr).toBe(0);
     expect(result.stdout).toContain(`Deactivated ${editor.email}`);
 
@@ -54,7 +55,7 @@ test.describe("an operator's change through the CLI takes effect on the user's n
     await signIn(page, editor.email, editor.password);
     await expectDashboard(page);
 
-    const result = await runUserCli(["set-role", "--email", editor.email, "--role", "reader"]);
+    const result = await runUserCli(e2eEnv.databaseUrl, ["set-role", "--email", editor.email, "--role", "reader"]);
     expect(result.code, result.stderr).toBe(0);
     expect(result.stdout).toContain(`${editor.email} is now reader`);
 

@@ -2,10 +2,10 @@ import { readFileSync } from "node:fs";
 import { randomBytes } from "node:crypto";
 import { expect, type APIRequestContext, type APIResponse, type Browser, type BrowserContext, type Locator, type Page } from "@playwright/test";
 import { signIn } from "./auth";
-import { runUserCli } from "./cli";
-import { withSql } from "./db";
+import { withSql } from "../../test-support/sql";
+import { e2eEnv } from "./env";
 import { trpcData, trpcMutation, trpcQuery } from "./trpc";
-import { newPassword, uniqueEmail, type TestUser } from "./users";
+import { createUserWithCli, type TestUser } from "./users";
 
 // Claims through the real API (tRPC over HTTP with a signed-in editor's cookies), for specs that need a
 // published or in-review claim without walking the whole workspace UI each time.
@@ -45,12 +45,8 @@ async function ok<T>(response: APIResponse, what: string): Promise<T> {
 }
 
 /** An editor (or admin) with a name chosen by the test, created through the operator CLI like any other. */
-export async function createNamedUserWithCli(name: string, role: "editor" | "admin" = "editor"): Promise<TestUser> {
-  const user: TestUser = { email: uniqueEmail(name.split(" ")[0]!.toLowerCase()), password: newPassword(), name, role };
-  const result = await runUserCli(["create", "--email", user.email, "--role", role, "--name", name, "--password-stdin"], user.password);
-  expect(result.code, `user create failed:\n${result.stderr}`).toBe(0);
-  expect(result.stdout).toContain(`Created ${role} ${user.email}`);
-  return user;
+export function createNamedUserWithCli(name: string, role: "editor" | "admin" = "editor"): Promise<TestUser> {
+  return createUserWithCli(role, name.split(" ")[0]!.toLowerCase(), name);
 }
 
 /** A short suffix that keeps names and slugs of this run's objects apart from everyone else's. */
@@ -188,7 +184,7 @@ export async function changeStatus(request: APIRequestContext, claim: ClaimRow, 
 
 /** Everything stored about the claims an editor created on an article, with the text of each claim's own revision. */
 export function storedClaimsBy(articleId: number, email: string) {
-  return withSql((sql) =>
+  return withSql(e2eEnv.databaseUrl, (sql) =>
     sql<{ id: number; quote_exact: string; position_start: number; position_end: number; kind: string; speaker: string | null; body: string }[]>`
       select c.id, c.quote_exact, c.position_start, c.position_end, c.kind, c.speaker, r.body
       from claims c

@@ -1,4 +1,3 @@
-import postgres from "postgres";
 import { inject } from "vitest";
 import { createDatabase, dropDatabases } from "../../../scripts/lib/postgres-admin.mjs";
 
@@ -35,14 +34,4 @@ export async function createFreshDatabase(label: string): Promise<FreshDatabase>
       await dropDatabases(serverUrl, name);
     },
   };
-}
-
-/** Direct SQL on a database for the checks (a connection of its own, closed after `work`). */
-export async function withSql<T>(url: string, work: (sql: postgres.Sql) => Promise<T>): Promise<T> {
-  const sql = postgres(url, { max: 2, onnotice: () => {}, connect_timeout: 10 });
-  try {
-    return await work(sql);
-  } finally {
-    await sql.end({ timeout: 5 });
-  }
 }
