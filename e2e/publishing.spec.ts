@@ -1,3 +1,4 @@
+import type { ArticleStatus } from "../lib/articles/status";
 import { randomBytes } from "node:crypto";
 import { expect, test, type Browser } from "@playwright/test";
 import { asFirstAdmin } from "./support/auth";
@@ -11,7 +12,7 @@ import { trpcData, trpcMutation } from "./support/trpc";
 
 const uniqueSlug = (prefix: string) => `${prefix}-${Date.now().toString(36)}-${randomBytes(3).toString("hex")}`;
 
-async function setStatus(browser: Browser, baseURL: string | undefined, articleId: number, status: "draft" | "published") {
+async function setStatus(browser: Browser, baseURL: string | undefined, articleId: number, status: ArticleStatus) {
   await asFirstAdmin(browser, baseURL, async (admin) => {
     const response = await trpcMutation(admin.request, "article.setStatus", { articleId, status });
     expect(response.status(), await response.text()).toBe(200);

@@ -1,3 +1,4 @@
+import { ARTICLE_STATUSES, type ArticleStatus } from "@/lib/articles/status";
 import type { Role } from "@/lib/roles";
 import type { Actor } from "./actor";
 import { ForbiddenError, NotSignedInError } from "./errors";
@@ -56,8 +57,8 @@ export function assertCan(actor: Actor, action: Action): void {
 }
 
 /** Which article statuses a caller may see; the public sees published articles only. */
-export function visibleArticleStatuses(actor: Actor): ReadonlyArray<"draft" | "published"> {
-  return can(actor, "article.readDraft") ? ["draft", "published"] : ["published"];
+export function visibleArticleStatuses(actor: Actor): readonly ArticleStatus[] {
+  return can(actor, "article.readDraft") ? ARTICLE_STATUSES : ["published"];
 }
 
 /**

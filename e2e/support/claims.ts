@@ -1,3 +1,4 @@
+import type { ArticleStatus } from "../../lib/articles/status";
 import { readFileSync } from "node:fs";
 import { randomBytes } from "node:crypto";
 import { expect, type APIRequestContext, type APIResponse, type Browser, type BrowserContext, type Locator, type Page } from "@playwright/test";
@@ -82,7 +83,7 @@ export async function importArticle(
     status = "published",
     slugPrefix = "e2e-claims",
     publishedOn = "2022-01-28",
-  }: { title?: string; text?: string; status?: "draft" | "published"; slugPrefix?: string; publishedOn?: string } = {},
+  }: { title?: string; text?: string; status?: ArticleStatus; slugPrefix?: string; publishedOn?: string } = {},
 ): Promise<ImportedArticle> {
   const slug = `${slugPrefix}-${uniqueSuffix()}`;
   const fullTitle = title ?? `Lavrov says Russia is not seeking war (${slug})`;
@@ -104,7 +105,7 @@ export async function importArticle(
 }
 
 /** Publishes a draft (or takes an article back to draft). */
-export async function setArticleStatus(request: APIRequestContext, article: ImportedArticle, status: "draft" | "published") {
+export async function setArticleStatus(request: APIRequestContext, article: ImportedArticle, status: ArticleStatus) {
   await ok(await trpcMutation(request, "article.setStatus", { articleId: article.id, status }), "article.setStatus");
 }
 
