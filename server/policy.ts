@@ -16,7 +16,7 @@ function hasRole(actor: Actor, minimum: Role): boolean {
   return actor.kind === "user" && RANK[actor.role] >= RANK[minimum];
 }
 
-/** Throws NotSignedIn for anonymous callers and Forbidden for signed-in callers below `minimum`. */
+/** Throws NotSignedInError for anonymous callers and ForbiddenError for signed-in callers below `minimum`. */
 export function requireRole(actor: Actor, minimum: Role): void {
   if (actor.kind === "anonymous") throw new NotSignedInError();
   if (!hasRole(actor, minimum)) throw new ForbiddenError();

