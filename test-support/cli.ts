@@ -52,15 +52,14 @@ export interface CliUser {
 
 /**
  * Creates a user with a fresh email and password through `npm run user -- create … --password-stdin`, as an
- * operator does, and throws unless the CLI says it did. `prefix` starts the email; `name` defaults to one
- * made from `suite` and `prefix`.
+ * operator does, and throws unless the CLI says it did. `prefix` starts the email and the default name.
  */
 export async function createUserWithCli(
   databaseUrl: string,
   role: CliRole,
-  { prefix = role, name, suite = "e2e" }: { prefix?: string; name?: string; suite?: string } = {},
+  { prefix = role, name }: { prefix?: string; name?: string } = {},
 ): Promise<CliUser> {
-  const user: CliUser = { email: uniqueEmail(prefix, suite), password: newPassword(), name: name ?? `${suite.toUpperCase()} ${prefix} ${randomBytes(2).toString("hex")}`, role };
+  const user: CliUser = { email: uniqueEmail(prefix), password: newPassword(), name: name ?? `Test ${prefix} ${randomBytes(2).toString("hex")}`, role };
   const args = ["create", "--email", user.email, "--role", role, "--name", user.name, "--password-stdin"];
   const result = await runUserCli(databaseUrl, args, user.password);
   if (result.code !== 0 || !result.stdout.includes(`Created ${role} ${user.email}`)) {

@@ -2,10 +2,10 @@ import { randomBytes } from "node:crypto";
 
 let counter = 0;
 
-/** An address no other test (or earlier run against the same server) has used; `suite` names the domain. */
-export function uniqueEmail(prefix: string, suite = "e2e"): string {
+/** An address no other test (or earlier run against the same database server) has used. */
+export function uniqueEmail(prefix: string): string {
   counter += 1;
-  return `${prefix}-${Date.now().toString(36)}-${process.pid}-${counter}-${randomBytes(3).toString("hex")}@${suite}.factdesk.test`.toLowerCase();
+  return `${prefix}-${Date.now().toString(36)}-${process.pid}-${counter}-${randomBytes(3).toString("hex")}@test.factdesk.test`.toLowerCase();
 }
 
 /** A fresh password, long enough for the app's password rule. */

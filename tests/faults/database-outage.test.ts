@@ -76,7 +76,7 @@ describe("fault: PostgreSQL unreachable for 10 s under load", () => {
     const installation = cleanup.defer("remove the staged build", installBuild("outage"), (i) => i.remove());
     const config = serverConfig(installation, db.urlViaPort(proxy.port), await freePort());
     server = cleanup.defer("stop the server", await startAppServer(config), (s) => s.stop());
-    const editor = await createUserWithCli(db.url, "editor", { prefix: "outage-editor", suite: "faults" });
+    const editor = await createUserWithCli(db.url, "editor", { prefix: "outage-editor" });
     signedIn = new WebClient(server.baseUrl);
     await signedIn.signIn(editor.email, editor.password);
     claimId = trpcData<{ id: number }>(await signedIn.mutation("claim.mark", await demoMarkInput(db.url))).id;

@@ -39,7 +39,7 @@ describe("fault: SIGKILL during 200 concurrent evidence writes", () => {
     // Whichever server is running at the end (the first, or the one restarted after the kill).
     cleanup.defer("stop the server", undefined, () => server?.stop());
     server = await startAppServer(config);
-    const editor = await createUserWithCli(db.url, "editor", { prefix: "sigkill-editor", suite: "faults" });
+    const editor = await createUserWithCli(db.url, "editor", { prefix: "sigkill-editor" });
     client = new WebClient(server.baseUrl);
     await client.signIn(editor.email, editor.password);
     claimId = trpcData<{ id: number }>(await client.mutation("claim.mark", await demoMarkInput(db.url))).id;

@@ -9,6 +9,7 @@ import type { Actor } from "@/server/actor";
 import { createCaller } from "@/server/routers/_app";
 import { createUser } from "@/server/services/user/create-user";
 import { createDatabase } from "../../scripts/lib/postgres-admin.mjs";
+import { uniqueEmail } from "../../test-support/users";
 
 export type UserActor = Extract<Actor, { kind: "user" }>;
 
@@ -44,11 +45,9 @@ export function envWith(vars: Record<string, string> = {}): NodeJS.ProcessEnv {
 }
 
 /** Unique per call, so tests sharing a database never collide on unique emails or slugs. */
+export { uniqueEmail };
 export function uniqueName(label: string): string {
   return `${label}-${randomUUID().slice(0, 8)}`;
-}
-export function uniqueEmail(label: string): string {
-  return `${uniqueName(label)}@test.factdesk.org`;
 }
 
 /** Inserts a real user through the createUser service (argon2id and all) and returns them as an actor. */
