@@ -3,8 +3,8 @@
  * Run them with `npm run test:e2e` (scripts/run-e2e.mjs): it creates the database, builds when needed,
  * sets the environment read below and drops the database afterwards.
  */
-import { existsSync } from "node:fs";
 import { defineConfig, devices } from "@playwright/test";
+import { chromiumLaunchOptions } from "./test-support/chromium";
 
 const port = Number(process.env.E2E_PORT ?? 3100);
 const baseURL = `http://localhost:${port}`;
@@ -13,21 +13,8 @@ if (!databaseUrl) {
   throw new Error("DATABASE_URL is not set. Run the end-to-end tests with `npm run test:e2e`, which creates a fresh database for them.");
 }
 
-// Debian's Chromium on CI and dev boxes (browser downloads do not work there); Playwright's own browser elsewhere.
-const systemChromium = "/usr/bin/chromium";
-const launchOptions = {
-  ...(existsSync(systemChromium) ? { executablePath: systemChromium } : {}),
-  args: [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-  ],
-};
+// Debian's Chromium where present, with the flags the fault tests use too.
+const launchOptions = chromiumLaunchOptions;
 
 export default defineConfig({
   testDir: "e2e",

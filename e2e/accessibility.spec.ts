@@ -1,7 +1,8 @@
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type APIRequestContext, type BrowserContext, type Page } from "@playwright/test";
 import { articleWithPublishedClaim, markClaim, openReaderDialog, seedClaim, signedInContext, waitForHydration } from "./support/claims";
-import { DEMO, e2eEnv } from "./support/env";
+import { DEMO } from "../test-support/demo";
+import { e2eEnv } from "./support/env";
 
 // axe-core (WCAG 2.0/2.1 A and AA rules) on the public pages and the editor workspace. A "serious" or
 // "critical" violation fails the test; the message lists each rule with the elements it flagged.

@@ -1,8 +1,10 @@
 import { randomBytes } from "node:crypto";
 import { expect, test, type Page } from "@playwright/test";
 import { signIn, signInAlert, submitLoginForm, WRONG_LOGIN_MESSAGE } from "./support/auth";
-import { countLiveClaims, withSql } from "./support/db";
-import { DEMO } from "./support/env";
+import { countLiveClaims } from "./support/db";
+import { withSql } from "../test-support/sql";
+import { e2eEnv } from "./support/env";
+import { DEMO } from "../test-support/demo";
 import { trpcData, trpcMutation } from "./support/trpc";
 import { createUserWithCli } from "./support/users";
 
@@ -47,7 +49,7 @@ test.describe("an admin created with the operator CLI", () => {
     const { id, revisionId } = await trpcData<{ id: number; revisionId: number }>(response);
 
     // No screen creates claims yet: four rows straight into the database, one of them deleted.
-    await withSql(async (sql) => {
+    await withSql(e2eEnv.databaseUrl, async (sql) => {
       const claim = (status: string, deleted: boolean) => ({
         article_id: id,
         revision_id: revisionId,

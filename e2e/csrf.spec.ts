@@ -5,7 +5,7 @@ import { signIn } from "./support/auth";
 import { userExists } from "./support/db";
 import { e2eEnv } from "./support/env";
 import { trpcData, trpcMutation, trpcQuery } from "./support/trpc";
-import { newPassword, uniqueEmail } from "./support/users";
+import { newPassword, uniqueEmail } from "../test-support/users";
 
 // Every test here acts in a browser context where an admin is signed in: the victim of a forged request.
 test.beforeEach(async ({ page }) => {

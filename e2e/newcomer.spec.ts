@@ -2,7 +2,7 @@ import { randomBytes } from "node:crypto";
 import { expect, test, type Page } from "@playwright/test";
 import { asFirstAdmin } from "./support/auth";
 import { countPublishedClaims } from "./support/db";
-import { DEMO } from "./support/env";
+import { DEMO } from "../test-support/demo";
 import { expectNotFoundPage } from "./support/page-checks";
 import { trpcMutation, trpcQuery } from "./support/trpc";
 

@@ -1,7 +1,8 @@
+import type { ArticleStatus } from "../lib/articles/status";
 import { randomBytes } from "node:crypto";
 import { expect, test, type Browser } from "@playwright/test";
 import { asFirstAdmin } from "./support/auth";
-import { DEMO } from "./support/env";
+import { DEMO } from "../test-support/demo";
 import { expectNotFoundPage } from "./support/page-checks";
 import { trpcData, trpcMutation } from "./support/trpc";
 
@@ -11,7 +12,7 @@ import { trpcData, trpcMutation } from "./support/trpc";
 
 const uniqueSlug = (prefix: string) => `${prefix}-${Date.now().toString(36)}-${randomBytes(3).toString("hex")}`;
 
-async function setStatus(browser: Browser, baseURL: string | undefined, articleId: number, status: "draft" | "published") {
+async function setStatus(browser: Browser, baseURL: string | undefined, articleId: number, status: ArticleStatus) {
   await asFirstAdmin(browser, baseURL, async (admin) => {
     const response = await trpcMutation(admin.request, "article.setStatus", { articleId, status });
     expect(response.status(), await response.text()).toBe(200);

@@ -1,3 +1,4 @@
+import type { ArticleStatus } from "../lib/articles/status";
 import { expect, test, type APIRequestContext, type BrowserContext, type Page } from "@playwright/test";
 import {
   approveClaim,
@@ -58,7 +59,7 @@ const readerPath = (article: ImportedArticle) => `/a/${article.slug}`;
  * report as a missing or stale badge (see the report). Tests that only read the result set everything up
  * on a draft and publish it at the end.
  */
-async function articleWithClaimInReview(status: "draft" | "published") {
+async function articleWithClaimInReview(status: ArticleStatus) {
   const article = await importArticle(author, { slugPrefix: "e2e-reader", status, publishedOn: "1999-01-01" });
   const claim = await claimInReview(author, article, PUBLISHED, { verdict: "true", rationale: PUBLISHED_RATIONALE });
   return { article, claim };

@@ -2,9 +2,10 @@ import path from "node:path";
 import { expect, test, type Page, type TestInfo } from "@playwright/test";
 import { asFirstAdmin, signIn, signInAlert, submitLoginForm, WRONG_LOGIN_MESSAGE } from "./support/auth";
 import { articleWithPublishedClaim, claimInReview, markClaim, openReaderDialog, seedClaim, type ImportedArticle } from "./support/claims";
-import { DEMO, e2eEnv } from "./support/env";
+import { DEMO } from "../test-support/demo";
+import { e2eEnv } from "./support/env";
 import { expectNoHorizontalOverflow } from "./support/page-checks";
-import { newPassword, uniqueEmail } from "./support/users";
+import { newPassword, uniqueEmail } from "../test-support/users";
 
 // Full-page screenshots of each screen, per project (desktop 1280 px, phone 390 px), for people to look at:
 // test-results/screenshots/<project>-<page>.png. Each test also checks the page is really what it claims.

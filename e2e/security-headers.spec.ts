@@ -1,6 +1,6 @@
 import { expect, test, type Page } from "@playwright/test";
 import { signIn } from "./support/auth";
-import { DEMO } from "./support/env";
+import { DEMO } from "../test-support/demo";
 import { createUserWithCli } from "./support/users";
 
 /** The script-src directive of a response's Content-Security-Policy. */

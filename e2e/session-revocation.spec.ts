@@ -1,6 +1,7 @@
 import { expect, test, type BrowserContext, type Page } from "@playwright/test";
 import { signIn, signInAlert, submitLoginForm, WRONG_LOGIN_MESSAGE } from "./support/auth";
-import { runUserCli } from "./support/cli";
+import { runUserCli } from "../test-support/cli";
+import { e2eEnv } from "./support/env";
 import { trpcQuery } from "./support/trpc";
 import { createUserWithCli } from "./support/users";
 
@@ -41,7 +42,7 @@ test.describe("an operator's change through the CLI takes effect on the user's n
     await expectDashboard(page);
     expect((await sessionEndpoint(page)).user?.email).toBe(editor.email);
 
-    const result = await runUserCli(["deactivate", "--email", editor.email]);
+    const result = await runUserCli(e2eEnv.databaseUrl, ["deactivate", "--email", editor.email]);
     expect(result.code, result.stderr).toBe(0);
     expect(result.stdout).toContain(`Deactivated ${editor.email}`);
 
@@ -65,7 +66,7 @@ test.describe("an operator's change through the CLI takes effect on the user's n
     await expectDashboard(page);
     expect((await sessionEndpoint(page)).user?.email).toBe(editor.email);
 
-    const result = await runUserCli(["set-role", "--email", editor.email, "--role", "reader"]);
+    const result = await runUserCli(e2eEnv.databaseUrl, ["set-role", "--email", editor.email, "--role", "reader"]);
     expect(result.code, result.stderr).toBe(0);
     expect(result.stdout).toContain(`${editor.email} is now reader`);
 

@@ -15,8 +15,9 @@ import {
   YOUTUBE_SOURCE,
   type SeedClaim,
 } from "./support/claims";
-import { withSql } from "./support/db";
-import { DEMO } from "./support/env";
+import { withSql } from "../test-support/sql";
+import { e2eEnv } from "./support/env";
+import { DEMO } from "../test-support/demo";
 import { dragSelectText } from "./support/text-selection";
 import { trpcMutation } from "./support/trpc";
 import type { TestUser } from "./support/users";
@@ -128,7 +129,7 @@ test.describe("the editor workspace", () => {
     await expect(evidence).toHaveCount(1);
     await expect(evidence.getByText(YOUTUBE_PUBLISHER, { exact: true })).toBeVisible();
     await expect(evidence.getByRole("link", { name: YOUTUBE_CANONICAL })).toHaveAttribute("href", `${YOUTUBE_CANONICAL}&t=3723s`);
-    const [link] = await withSql(
+    const [link] = await withSql(e2eEnv.databaseUrl, 
       (sql) => sql<{ canonical_url: string; stance: string; locator: string }[]>`
         select s.canonical_url, e.stance, e.locator from evidence e join sources s on s.id = e.source_id
         where e.claim_id = ${quoteId} and e.deleted_at is null`,
@@ -148,7 +149,7 @@ test.describe("the editor workspace", () => {
     await expect(details.getByText("You set this verdict, so another editor must review it.")).toBeVisible();
     await expect(details.getByRole("button", { name: "Approve" })).toHaveCount(0);
     await expect(details.getByRole("textbox", { name: "Review comment" })).toHaveCount(0);
-    const [current] = await withSql((sql) => sql<{ version: number }[]>`select version from claims where id = ${quoteId}`);
+    const [current] = await withSql(e2eEnv.databaseUrl, (sql) => sql<{ version: number }[]>`select version from claims where id = ${quoteId}`);
     const ownApproval = await trpcMutation(page.request, "claim.review", { claimId: quoteId, version: current!.version, decision: "approve", comment: "Looks right to me." });
     expect(ownApproval.status(), await ownApproval.text()).toBe(403);
 
@@ -255,7 +256,7 @@ test.describe("the editor workspace", () => {
       await expect(alert).toContainText(`changed by ${ana.name}`);
       await expect(theirs).toHaveValue(bensSummary);
 
-      const [row] = await withSql((sql) => sql<{ summary: string }[]>`select summary from claims where id = ${claim.id}`);
+      const [row] = await withSql(e2eEnv.databaseUrl, (sql) => sql<{ summary: string }[]>`select summary from claims where id = ${claim.id}`);
       expect(row?.summary, "Ana's save was not overwritten").toBe(anasSummary);
     } finally {
       await other.context.close();
@@ -266,7 +267,7 @@ test.describe("the editor workspace", () => {
     await signIn(page, ana.email, ana.password);
     const article = await importArticle(page.request, { status: "draft", slugPrefix: "e2e-ids" });
     const evidenceSequence = () =>
-      withSql(async (sql) => {
+      withSql(e2eEnv.databaseUrl, async (sql) => {
         const [row] = await sql<{ last: number | null }[]>`select last_value::int as last from pg_sequences where sequencename = 'evidence_id_seq'`;
         return row?.last ?? 0;
       });
@@ -289,7 +290,7 @@ test.describe("the editor workspace", () => {
     await details.getByRole("combobox", { name: "Source" }).fill(YOUTUBE_SOURCE);
     await details.getByRole("combobox", { name: "Stance" }).selectOption({ label: "Context" });
     // Only forward: the next evidence row gets the claim's id, the case that once broke the next save.
-    if (claim.id > 1) await withSql((sql) => sql`select setval(pg_get_serial_sequence('evidence', 'id'), ${claim.id - 1})`);
+    if (claim.id > 1) await withSql(e2eEnv.databaseUrl, (sql) => sql`select setval(pg_get_serial_sequence('evidence', 'id'), ${claim.id - 1})`);
     await details.getByRole("button", { name: "Attach evidence" }).click();
     await expect(details.getByRole("list", { name: "Evidence" }).getByRole("listitem")).toHaveCount(1);
     // Usually the evidence row now has the claim's id (a parallel test can take it first): either way the
@@ -302,7 +303,7 @@ test.describe("the editor workspace", () => {
     await expect(saved.or(details.getByRole("alert"))).toBeVisible();
     expect(await details.getByRole("alert").allTextContents(), "the verdict save was refused").toEqual([]);
     await expect(saved).toBeVisible();
-    const [row] = await withSql((sql) => sql<{ verdict: string | null }[]>`select verdict from claims where id = ${claim.id}`);
+    const [row] = await withSql(e2eEnv.databaseUrl, (sql) => sql<{ verdict: string | null }[]>`select verdict from claims where id = ${claim.id}`);
     expect(row?.verdict).toBe("mostly_true");
   });
 });

@@ -12,11 +12,12 @@ import { openPglite } from "@/db/client";
 import { prepareDatabase } from "@/server/startup/prepare-database";
 import { getArticleBySlug } from "@/server/services/article/get-article-by-slug";
 import { seedCheckedArticle } from "./bench/seed-checked-article";
+import { DEMO } from "../test-support/demo";
+import { waitFor } from "../test-support/wait";
 
 const PORT = Number(process.env.BENCH_PORT ?? 3400);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 32);
 const DURATION = Number(process.env.BENCH_SECONDS ?? 10);
-const SLUG = "russia-not-seeking-war-lavrov";
 const origin = `http://localhost:${PORT}`;
 const staticFile = path.join("public", "__bench-static-reader.html");
 
@@ -24,21 +25,11 @@ async function prepareData(dataDir: string): Promise<number> {
   const handle = await openPglite(path.join(dataDir, "pglite"));
   try {
     await prepareDatabase(handle, { FACTDESK_SKIP_DEMO: false }, () => {}); // the demo article is what it measures
-    const article = await getArticleBySlug({ db: handle.db, actor: { kind: "system", label: "bench" } }, SLUG);
+    const article = await getArticleBySlug({ db: handle.db, actor: { kind: "system", label: "bench" } }, DEMO.slug);
     return await seedCheckedArticle(handle.db, article.id, 12);
   } finally {
     await handle.close();
   }
-}
-
-async function waitFor(url: string, timeoutMs: number): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    const ok = await fetch(url).then((r) => r.ok, () => false);
-    if (ok) return;
-    await new Promise((resolve) => setTimeout(resolve, 250)); // polling a condition, bounded by the deadline
-  }
-  throw new Error(`${url} did not answer within ${timeoutMs / 1000} s`);
 }
 
 async function load(url: string) {
@@ -61,8 +52,8 @@ async function main() {
     detached: true,
   });
   try {
-    const readerUrl = `${origin}/a/${SLUG}`;
-    await waitFor(readerUrl, 180_000);
+    const readerUrl = `${origin}/a/${DEMO.slug}`;
+    await waitFor(() => fetch(readerUrl).then((r) => r.ok, () => false), { timeoutMs: 180_000, intervalMs: 250, what: `the reader page at ${readerUrl}` });
     const html = await (await fetch(readerUrl)).text();
     writeFileSync(staticFile, html);
     const reader = await load(readerUrl);

@@ -12,7 +12,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { buildIfNeeded, repoRoot, stageServer } from "./lib/next-build.mjs";
-import { adminSql as adminSqlOn, redact, testServerUrl, withDatabase } from "./lib/postgres-admin.mjs";
+import { createDatabase, dropDatabases, redact, testServerUrl } from "./lib/postgres-admin.mjs";
 
 process.chdir(repoRoot);
 
@@ -20,9 +20,7 @@ const playwrightCli = path.join("node_modules", "@playwright", "test", "cli.js")
 
 const serverUrl = testServerUrl();
 const databaseName = `factdesk_e2e_${Date.now().toString(36)}_${process.pid}`;
-const databaseUrl = withDatabase(serverUrl, databaseName);
-
-const adminSql = (statement) => adminSqlOn(serverUrl, statement);
+let databaseUrl;
 
 let tempRoot;
 let dropped = false;
@@ -31,8 +29,7 @@ async function cleanUp() {
   if (dropped) return;
   dropped = true;
   try {
-    // FORCE: a server that did not shut down cleanly may still hold connections.
-    await adminSql(`drop database if exists "${databaseName}" with (force)`);
+    await dropDatabases(serverUrl, databaseName);
     console.log(`e2e: dropped database ${databaseName}.`);
   } catch (error) {
     console.error(`e2e: could not drop database ${databaseName}: ${error.message}`);
@@ -57,7 +54,7 @@ function printSummary() {
 async function main() {
   if (!buildIfNeeded({ label: "e2e", forced: process.env.FACTDESK_E2E_BUILD })) process.exit(1);
   try {
-    await adminSql(`create database "${databaseName}"`);
+    databaseUrl = await createDatabase(serverUrl, databaseName);
   } catch (error) {
     console.error(`e2e: cannot create a database on ${redact(serverUrl)}: ${error.message}`);
     console.error("e2e: start PostgreSQL (e.g. `pg_ctlcluster 15 main start`) or set TEST_DATABASE_URL to a server where you may create databases.");

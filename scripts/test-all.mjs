@@ -1,13 +1,11 @@
 #!/usr/bin/env node
 // `npm test`: every check CI runs, in order, stopping at the first failure. Each step's runner prints its
 // own results; this prints a header per step and a closing table of what ran and how long it took.
-import { spawn } from "node:child_process";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
+import { nextBin, repoRoot } from "./lib/next-build.mjs";
+import { runChild } from "./lib/run-child.mjs";
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const npm = process.platform === "win32" ? "npm.cmd" : "npm";
-const nextBin = path.join("node_modules", "next", "dist", "bin", "next");
 
 const steps = [
   { name: "lint", command: npm, args: ["run", "lint"] },
@@ -22,25 +20,6 @@ const steps = [
 
 const seconds = (ms) => `${(ms / 1000).toFixed(1)} s`;
 
-function run(step) {
-  return new Promise((resolve) => {
-    const child = spawn(step.command, step.args, { cwd: root, stdio: "inherit", env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", ...step.env } });
-    const forward = (signal) => child.kill(signal);
-    process.on("SIGINT", forward);
-    process.on("SIGTERM", forward);
-    const done = (code) => {
-      process.off("SIGINT", forward);
-      process.off("SIGTERM", forward);
-      resolve(code);
-    };
-    child.on("exit", (code, signal) => done(code ?? (signal ? 1 : 0)));
-    child.on("error", (error) => {
-      console.error(`Could not start ${step.command}: ${error.message}`);
-      done(1);
-    });
-  });
-}
-
 const results = [];
 const started = Date.now();
 let failed;
@@ -48,7 +27,7 @@ for (const [index, step] of steps.entries()) {
   const label = `[${index + 1}/${steps.length}] ${step.name}: ${[path.basename(step.command), ...step.args].join(" ")}`;
   console.log(`\n${"═".repeat(label.length)}\n${label}\n${"═".repeat(label.length)}`);
   const stepStarted = Date.now();
-  const code = await run(step);
+  const code = await runChild("npm test", step.command, step.args, { cwd: repoRoot, env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", ...step.env } });
   results.push({ step, code, ms: Date.now() - stepStarted });
   if (code !== 0) {
     failed = step;

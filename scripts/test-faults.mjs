@@ -12,7 +12,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { buildIfNeeded, repoRoot } from "./lib/next-build.mjs";
-import { dropDatabasesStartingWith, redact, testServerUrl } from "./lib/postgres-admin.mjs";
+import { dropDatabases, redact, testServerUrl } from "./lib/postgres-admin.mjs";
 import { endRecordedProcessGroups } from "./lib/process-groups.mjs";
 
 process.chdir(repoRoot);
@@ -42,7 +42,7 @@ async function cleanUpAfter(stateDir, runName) {
   for (const pid of endRecordedProcessGroups(stateDir)) console.error(`faults: ended server process group ${pid}, left running.`);
   const serverUrl = testServerUrl();
   try {
-    for (const name of await dropDatabasesStartingWith(serverUrl, `${runName}_`)) console.error(`faults: dropped database ${name}, left behind.`);
+    for (const name of await dropDatabases(serverUrl, runName)) console.error(`faults: dropped database ${name}, left behind.`);
   } catch (error) {
     console.error(`faults: could not drop the databases of this run (${runName}_*) on ${redact(serverUrl)}: ${error.message}`);
   }

@@ -1,3 +1,4 @@
+import { ARTICLE_STATUSES, type ArticleStatus } from "@/lib/articles/status";
 import type { Role } from "@/lib/roles";
 import type { Actor } from "./actor";
 import { ForbiddenError, NotSignedInError } from "./errors";
@@ -15,7 +16,7 @@ function hasRole(actor: Actor, minimum: Role): boolean {
   return actor.kind === "user" && RANK[actor.role] >= RANK[minimum];
 }
 
-/** Throws NotSignedIn for anonymous callers and Forbidden for signed-in callers below `minimum`. */
+/** Throws NotSignedInError for anonymous callers and ForbiddenError for signed-in callers below `minimum`. */
 export function requireRole(actor: Actor, minimum: Role): void {
   if (actor.kind === "anonymous") throw new NotSignedInError();
   if (!hasRole(actor, minimum)) throw new ForbiddenError();
@@ -56,8 +57,8 @@ export function assertCan(actor: Actor, action: Action): void {
 }
 
 /** Which article statuses a caller may see; the public sees published articles only. */
-export function visibleArticleStatuses(actor: Actor): ReadonlyArray<"draft" | "published"> {
-  return can(actor, "article.readDraft") ? ["draft", "published"] : ["published"];
+export function visibleArticleStatuses(actor: Actor): readonly ArticleStatus[] {
+  return can(actor, "article.readDraft") ? ARTICLE_STATUSES : ["published"];
 }
 
 /**

@@ -12,7 +12,8 @@ interface Props {
 /**
  * One paragraph with its checked claims tinted in their verdict colour and a badge after each claim.
  * Text is rendered as React text nodes only: nothing from the database becomes HTML. The details
- * dialogs live outside the paragraph (a <dialog> inside <p> is invalid HTML): see ClaimDialogs.
+ * dialogs live outside the paragraph (a <dialog> inside <p> is invalid HTML): the reader page renders them
+ * with ClaimDialog (app/(site)/a/[slug]/page.tsx).
  */
 export function AnnotatedParagraph({ text, start, claims }: Props) {
   const end = start + text.length;

@@ -1,4 +1,4 @@
-/** What a signed-in reader sees on an editor page (same wording as the dashboard). */
+/** What a signed-in reader sees on an editor page (dashboard, queue, workspace). */
 export function EditorsOnly() {
   return (
     <div className="mx-auto max-w-3xl px-4 py-16">

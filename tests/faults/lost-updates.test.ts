@@ -10,9 +10,10 @@ import { createCaller } from "@/server/routers/_app";
 import { createArticle, mark, namedUser } from "../integration/claims-fixtures";
 import type { UserActor } from "../integration/helpers";
 import { cleanupStack } from "./support/cleanup";
-import { createFreshDatabase, withSql, type FreshDatabase } from "./support/databases";
+import { createFreshDatabase, type FreshDatabase } from "./support/databases";
 import { checkAcknowledgedChanges, withALostUpdate, type ClaimChange, type ClaimOp, type EvidenceChange, type EvidenceOp } from "./support/lost-update-check";
 import { reportFigure } from "./support/report";
+import { withSql } from "../../test-support/sql";
 
 // Issue 6(c): 1,000 random operations from 10 editors at once on the same few claims. Each editor works like
 // a person: edits what they last loaded (with its version), reloads on a conflict and tries again, a bounded

@@ -2,11 +2,12 @@ import { randomUUID } from "node:crypto";
 import { beforeAll, describe, expect, it } from "vitest";
 import { freePort, installBuild, serverConfig, startAppServer, type AppServer, type ServerConfig } from "./support/app-server";
 import { cleanupStack } from "./support/cleanup";
-import { createUserWithCli } from "./support/cli";
-import { createFreshDatabase, withSql, type FreshDatabase } from "./support/databases";
+import { createFreshDatabase, type FreshDatabase } from "./support/databases";
 import { demoMarkInput } from "./support/demo";
 import { trpcData, WebClient, type Exchange } from "./support/http";
 import { reportFigure } from "./support/report";
+import { createUserWithCli } from "../../test-support/cli";
+import { withSql } from "../../test-support/sql";
 
 // Issue 6(b): the app process killed with SIGKILL while 200 evidence writes are in flight. After a restart,
 // every write the app acknowledged is in the database exactly as sent, and none is half-written: an evidence
@@ -38,7 +39,7 @@ describe("fault: SIGKILL during 200 concurrent evidence writes", () => {
     // Whichever server is running at the end (the first, or the one restarted after the kill).
     cleanup.defer("stop the server", undefined, () => server?.stop());
     server = await startAppServer(config);
-    const editor = await createUserWithCli(db.url, "editor", "sigkill-editor");
+    const editor = await createUserWithCli(db.url, "editor", { prefix: "sigkill-editor" });
     client = new WebClient(server.baseUrl);
     await client.signIn(editor.email, editor.password);
     claimId = trpcData<{ id: number }>(await client.mutation("claim.mark", await demoMarkInput(db.url))).id;

@@ -1,4 +1,3 @@
-import { readFileSync } from "node:fs";
 import { getErrorShape, TRPCError } from "@trpc/server";
 import { getHTTPStatusCodeFromError } from "@trpc/server/http";
 import { and, eq } from "drizzle-orm";
@@ -11,12 +10,12 @@ import type { ImportArticleInput } from "@/server/services/article/import-articl
 import {
   anonymousActor, callerFor, createTestUser, envWith, inRollback, openTestDatabase, rejectionOf, tableFingerprints, TEST_PASSWORD, uniqueEmail, uniqueName,
 } from "./helpers";
+import { DEMO } from "../../test-support/demo";
 
 // Every test runs in a rolled-back snapshot (inRollback), so whole-table fingerprints are stable while
 // other files write to the shared database, and the demo article is never left behind for them.
 const handle = await openTestDatabase();
 const { db } = handle;
-const demo = JSON.parse(readFileSync("data/demo/article.json", "utf8")) as { slug: string };
 
 /** The error shape a client would receive over HTTP: this app's errorFormatter applied to the error. */
 function clientShape(error: unknown) {
@@ -28,7 +27,7 @@ describe("demo article", () => {
   it("is imported with 16 paragraphs, the related teaser kept out of the body and YouTube deduplicated", () =>
     inRollback(db, async (tx) => {
       expect(await seedDemoArticle(tx)).toBe("created");
-      const article = await callerFor(tx, anonymousActor).article.bySlug({ slug: demo.slug });
+      const article = await callerFor(tx, anonymousActor).article.bySlug({ slug: DEMO.slug });
       expect(article.paragraphs).toHaveLength(16);
       expect(article.publisherName).toBe("The Moscow Times");
       expect(article.relatedLinks).toHaveLength(1);
@@ -39,7 +38,7 @@ describe("demo article", () => {
       expect(article.citedSources.filter((s) => s.type === "video")).toHaveLength(1);
       expect(new Set(article.citedSources.map((s) => s.url)).size).toBe(2);
       const listed = await callerFor(tx, anonymousActor).article.listPublished();
-      expect(listed.map((a) => a.slug)).toContain(demo.slug);
+      expect(listed.map((a) => a.slug)).toContain(DEMO.slug);
     }));
 
   it("seeding again, or preparing the database twice, changes no rows", () =>

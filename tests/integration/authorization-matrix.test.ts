@@ -1,3 +1,4 @@
+import type { ArticleStatus } from "@/lib/articles/status";
 import { randomUUID } from "node:crypto";
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -72,7 +73,7 @@ class Fixtures {
     return `The ${label} ${this.token} is for editors only.`;
   }
   /** A published article with the shared fixture text (public), or a draft whose title and body are secret. */
-  article(status: "draft" | "published" = "published"): Promise<TestArticle> {
+  article(status: ArticleStatus = "published"): Promise<TestArticle> {
     return status === "published" ? createArticle(this.tx) : createArticle(this.tx, { status, text: this.secret("draft body") });
   }
   /** An unchecked claim marked by `editor`, with a secret summary. */

@@ -1,3 +1,4 @@
+import type { ArticleStatus } from "@/lib/articles/status";
 import { randomUUID } from "node:crypto";
 import { eq, sql } from "drizzle-orm";
 import { articleRevisions, claimEvents } from "@/db/schema";
@@ -30,7 +31,7 @@ export function callerWith(db: Database, actor: Actor, publicCache?: PublicCache
   return createCaller({ db, actor, requestId: `test-${randomUUID()}`, publicCache });
 }
 
-export const ARTICLE_TEXT = [
+const ARTICLE_TEXT = [
   "Ninety percent of voters back the plan, the minister said on Monday.",
   "The budget grew by 12 billion euros in 2023, according to the ministry.",
   "Critics called the figures misleading and demanded an audit.",
@@ -45,7 +46,7 @@ export interface TestArticle {
   body: string;
 }
 
-export async function createArticle(db: Database, { status = "published" as "draft" | "published", text = ARTICLE_TEXT } = {}): Promise<TestArticle> {
+export async function createArticle(db: Database, { status = "published" as ArticleStatus, text = ARTICLE_TEXT } = {}): Promise<TestArticle> {
   const slug = uniqueName("claims");
   const article = await importArticle({ db, actor: systemActor }, { title: "Claims fixture", slug, status, text });
   const [revision] = await db.select({ body: articleRevisions.body }).from(articleRevisions).where(eq(articleRevisions.id, article.revisionId));

@@ -6,13 +6,13 @@ import seedClaims from "@/lib/import/__fixtures__/seed-claims.json";
 import { CONTEXT_LENGTH } from "@/lib/anchoring";
 import type { ClaimKind } from "@/lib/claims/workflow";
 import { seedDemoArticle } from "@/server/startup/seed-demo";
+import { DEMO } from "../../test-support/demo";
 import { callerWith, createArticle, eventsOf } from "./claims-fixtures";
 import { countRows, createTestUser, inRollback, openTestDatabase, rejectionOf } from "./helpers";
 
 // The demo article is seeded inside a rolled-back transaction (as articles.test.ts does), so it is never
 // left behind for other files, which expect to create it themselves.
 const { db } = await openTestDatabase();
-const DEMO_SLUG = "russia-not-seeking-war-lavrov";
 
 async function demoArticle(tx: Database) {
   await seedDemoArticle(tx);
@@ -20,7 +20,7 @@ async function demoArticle(tx: Database) {
     .select({ id: articles.id, revisionId: articleRevisions.id, body: articleRevisions.body })
     .from(articles)
     .innerJoin(articleRevisions, eq(articleRevisions.id, articles.currentRevisionId))
-    .where(eq(articles.slug, DEMO_SLUG));
+    .where(eq(articles.slug, DEMO.slug));
   if (!row) throw new Error("demo article not seeded");
   return row;
 }

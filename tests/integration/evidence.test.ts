@@ -2,6 +2,7 @@ import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { articles, articleSources, evidence, publishers, sources } from "@/db/schema";
 import { seedDemoArticle } from "@/server/startup/seed-demo";
+import { DEMO } from "../../test-support/demo";
 import { callerWith, claimInReview, createArticle, eventsOf, mark } from "./claims-fixtures";
 import { countRows, createTestUser, inRollback, openTestDatabase, rejectionOf, tableFingerprints, uniqueName } from "./helpers";
 
@@ -12,7 +13,7 @@ describe("evidence.attach", () => {
     inRollback(db, async (tx) => {
       const editor = await createTestUser(tx, "editor");
       await seedDemoArticle(tx); // inside the rolled-back snapshot, as articles.test.ts does
-      const [demo] = await tx.select({ id: articles.id, revisionId: articles.currentRevisionId }).from(articles).where(eq(articles.slug, "russia-not-seeking-war-lavrov"));
+      const [demo] = await tx.select({ id: articles.id, revisionId: articles.currentRevisionId }).from(articles).where(eq(articles.slug, DEMO.slug));
       const [video] = await tx
         .select({ id: sources.id, url: sources.canonicalUrl })
         .from(articleSources)

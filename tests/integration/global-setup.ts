@@ -1,6 +1,6 @@
 import type { TestProject } from "vitest/node";
 import { openPostgres } from "@/db/client";
-import { createDatabase, dropDatabases, testServerUrl } from "./test-database";
+import { createDatabase, dropDatabases, redact, testServerUrl } from "../../scripts/lib/postgres-admin.mjs";
 
 declare module "vitest" {
   export interface ProvidedContext {
@@ -24,10 +24,8 @@ export default async function setup(project: TestProject) {
   try {
     databaseUrl = await createDatabase(serverUrl, databaseName);
   } catch (error) {
-    const where = new URL(serverUrl);
-    where.password = where.password ? "***" : "";
     throw new Error(
-      `Integration tests need a PostgreSQL server they may create databases on, tried ${where}: ` +
+      `Integration tests need a PostgreSQL server they may create databases on, tried ${redact(serverUrl)}: ` +
         `${error instanceof Error ? error.message : String(error)}. Start one, or set TEST_DATABASE_URL.`,
     );
   }
@@ -45,5 +43,7 @@ export default async function setup(project: TestProject) {
   project.provide("databaseUrl", databaseUrl);
   project.provide("databaseName", databaseName);
   project.provide("serverUrl", serverUrl);
-  return () => dropDatabases(serverUrl, databaseName);
+  return async () => {
+    await dropDatabases(serverUrl, databaseName);
+  };
 }

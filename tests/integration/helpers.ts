@@ -9,7 +9,8 @@ import type { Actor } from "@/server/actor";
 import type { ServerEnv } from "@/server/env.mjs";
 import { createCaller } from "@/server/routers/_app";
 import { createUser } from "@/server/services/user/create-user";
-import { createDatabase, urlForDatabase } from "./test-database";
+import { createDatabase } from "../../scripts/lib/postgres-admin.mjs";
+import { uniqueEmail } from "../../test-support/users";
 
 export type UserActor = Extract<Actor, { kind: "user" }>;
 
@@ -32,8 +33,7 @@ export async function openTestDatabase(): Promise<DatabaseHandle> {
  */
 export async function openIsolatedDatabase(): Promise<Database> {
   const name = `${inject("databaseName")}_${randomBytes(4).toString("hex")}`;
-  await createDatabase(inject("serverUrl"), name);
-  const handle = await openPostgres(urlForDatabase(inject("serverUrl"), name));
+  const handle = await openPostgres(await createDatabase(inject("serverUrl"), name));
   await handle.migrate();
   // The database itself is dropped by the global teardown together with the run's database.
   afterAll(() => handle.close());
@@ -46,11 +46,9 @@ export function envWith(vars: Partial<Pick<ServerEnv, "ADMIN_EMAIL" | "ADMIN_PAS
 }
 
 /** Unique per call, so tests sharing a database never collide on unique emails or slugs. */
+export { uniqueEmail };
 export function uniqueName(label: string): string {
   return `${label}-${randomUUID().slice(0, 8)}`;
-}
-export function uniqueEmail(label: string): string {
-  return `${uniqueName(label)}@test.factdesk.org`;
 }
 
 /** Inserts a real user through the createUser service (argon2id and all) and returns them as an actor. */

@@ -1,4 +1,3 @@
-import { readFileSync } from "node:fs";
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openPglite, type DatabaseHandle } from "@/db/client";
@@ -7,10 +6,10 @@ import { bootstrapAdmin } from "@/server/services/user/bootstrap-admin";
 import { verifyLogin } from "@/server/services/user/verify-login";
 import { seedDemoArticle } from "@/server/startup/seed-demo";
 import { anonymousActor, callerFor, envWith, query, uniqueEmail } from "./helpers";
+import { DEMO } from "../../test-support/demo";
 
 // The embedded default (no DATABASE_URL): the same migrations, services and procedures on PGlite,
 // in memory. PGlite takes ~4.5 s to start, so it is opened once for the file.
-const demo = JSON.parse(readFileSync("data/demo/article.json", "utf8")) as { slug: string };
 const ADMIN = { ADMIN_EMAIL: uniqueEmail("pglite-admin"), ADMIN_PASSWORD: "pglite admin passphrase" };
 let handle: DatabaseHandle;
 
@@ -40,14 +39,14 @@ describe("PGlite smoke run", () => {
     expect(admin).toMatchObject({ kind: "user", role: "admin" });
 
     const dashboard = await callerFor(handle.db, admin).article.dashboard();
-    expect(dashboard.map((a) => a.slug)).toContain(demo.slug);
-    expect(dashboard.find((a) => a.slug === demo.slug)).toMatchObject({ claimCount: 0, publisherName: "The Moscow Times" });
+    expect(dashboard.map((a) => a.slug)).toContain(DEMO.slug);
+    expect(dashboard.find((a) => a.slug === DEMO.slug)).toMatchObject({ claimCount: 0, publisherName: DEMO.publisher });
   });
 
   it("readers see the demo article on the front page and in full", async () => {
     const front = await callerFor(handle.db, anonymousActor).article.listPublished();
-    expect(front.map((a) => a.slug)).toContain(demo.slug);
-    const article = await callerFor(handle.db, anonymousActor).article.bySlug({ slug: demo.slug });
+    expect(front.map((a) => a.slug)).toContain(DEMO.slug);
+    const article = await callerFor(handle.db, anonymousActor).article.bySlug({ slug: DEMO.slug });
     expect(article.paragraphs).toHaveLength(16);
     expect(article.citedSources).toHaveLength(2);
   });

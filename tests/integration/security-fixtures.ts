@@ -175,7 +175,7 @@ const LEAF_TYPES = new Set(["string", "number", "int", "bigint", "boolean", "enu
  * defaults, pipes/transforms, arrays, unions and intersections. A schema kind it does not know throws, so
  * a new kind of input cannot be skipped silently.
  */
-export function inputFields(schema: unknown, path: string[] = []): Array<{ path: string; type: string }> {
+function inputFields(schema: unknown, path: string[] = []): Array<{ path: string; type: string }> {
   const def = defOf(schema);
   const here = path.join(".") || "(root)";
   if (!def) throw new Error(`not a zod schema at ${here}`);
@@ -209,11 +209,6 @@ export function inputFields(schema: unknown, path: string[] = []): Array<{ path:
 
 function unique(fields: Array<{ path: string; type: string }>) {
   return [...new Map(fields.map((f) => [`${f.path}:${f.type}`, f])).values()];
-}
-
-/** Dotted paths of the string fields of a schema. */
-export function stringFields(schema: unknown): string[] {
-  return inputFields(schema).filter((f) => f.type === "string").map((f) => f.path);
 }
 
 /** `path:field` for every field of the given zod type, of every procedure, from the live router. */

@@ -1,23 +1,14 @@
-import { readFileSync } from "node:fs";
 import { eq, sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { articles } from "@/db/schema";
 import { seedDemoArticle } from "@/server/startup/seed-demo";
 import { openIsolatedDatabase, query } from "./helpers";
+import { DEMO } from "../../test-support/demo";
+import { waitFor } from "../../test-support/wait";
 
 // seed-demo.ts promises that "two instances starting together" change nothing. Its own database: the
 // demo article must really be absent at the start, and is committed here.
 const db = await openIsolatedDatabase();
-const demo = JSON.parse(readFileSync("data/demo/article.json", "utf8")) as { slug: string };
-
-/** Polls `condition` until it holds; fails after `timeoutMs`. */
-async function waitFor(condition: () => Promise<boolean>, timeoutMs = 10_000) {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await condition())) {
-    if (Date.now() > deadline) throw new Error("condition not reached in time");
-    await new Promise((resolve) => setTimeout(resolve, 10));
-  }
-}
 
 describe("demo seed on two instances at once", () => {
   it("both starts succeed: one creates the article, the other finds it present", async () => {
@@ -42,11 +33,11 @@ describe("demo seed on two instances at once", () => {
         sql`select count(*)::int as n from pg_stat_activity where datname = current_database() and wait_event_type = 'Lock'`,
       );
       return (row?.n ?? 0) > 0;
-    });
+    }, { timeoutMs: 10_000, intervalMs: 10, what: "the second seed to wait on the first one's lock" });
     release();
 
     const outcomes = await Promise.allSettled([first, second]);
     expect(outcomes.map((o) => (o.status === "fulfilled" ? o.value : `rejected: ${String(o.reason)}`)).sort()).toEqual(["created", "present"]);
-    expect(await db.select({ id: articles.id }).from(articles).where(eq(articles.slug, demo.slug))).toHaveLength(1);
+    expect(await db.select({ id: articles.id }).from(articles).where(eq(articles.slug, DEMO.slug))).toHaveLength(1);
   });
 });

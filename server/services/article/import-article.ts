@@ -8,6 +8,7 @@ import { assertCan } from "../../policy";
 import type { ServiceContext } from "../context";
 import { findOrCreatePublisher } from "../source/find-or-create-publisher";
 import { findOrCreateSource } from "../source/find-or-create-source";
+import { articleStatusInput } from "./article-input";
 
 export const importArticleInput = z.object({
   title: z.string().trim().min(1, "Give the article a title.").max(300),
@@ -16,7 +17,7 @@ export const importArticleInput = z.object({
   publisher: z.object({ domain: z.string().trim().toLowerCase().min(3).max(253), name: z.string().trim().min(1).max(200) }).optional(),
   originalUrl: z.url({ protocol: /^https?$/, error: "The original URL must start with http:// or https://." }).max(2000).optional(),
   publishedOn: z.iso.date({ error: "Use a date like 2022-01-28." }).optional(),
-  status: z.enum(["draft", "published"]).default("draft"),
+  status: articleStatusInput.default("draft"),
   // 1 MB of text is several times the longest feature article; bigger is a mistake or an attack.
   text: z.string().min(1, "Paste the article text.").max(1_000_000, "The text is over 1 MB; split it or trim it."),
 });

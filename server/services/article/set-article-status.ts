@@ -4,10 +4,12 @@ import { articles } from "@/db/schema";
 import { NotFoundError } from "../../errors";
 import { assertCan } from "../../policy";
 import type { ServiceContext } from "../context";
+import { idInput } from "../ids";
+import { articleStatusInput } from "./article-input";
 
 export const setArticleStatusInput = z.object({
-  articleId: z.number().int().positive(),
-  status: z.enum(["draft", "published"]),
+  articleId: idInput,
+  status: articleStatusInput,
 });
 
 /** Publishes an article to readers, or takes it back to draft. */

@@ -5,7 +5,7 @@ import { InvalidInputError } from "../../errors";
 import { assertCan, isAssignableRole } from "../../policy";
 import type { ServiceContext } from "../context";
 import { recordClaimEvent } from "./claim-events";
-import { idInput, versionInput } from "./claim-input";
+import { idInput, versionInput } from "../ids";
 import { lockClaimAtVersion, updateLockedClaim } from "./versioned-claim";
 
 export const assignClaimInput = z.object({ claimId: idInput, version: versionInput, assigneeId: idInput.nullable() });

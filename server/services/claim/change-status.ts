@@ -4,7 +4,8 @@ import { InvalidInputError } from "../../errors";
 import { assertCan } from "../../policy";
 import type { ServiceContext } from "../context";
 import { recordClaimEvent } from "./claim-events";
-import { claimStatusInput, idInput, optionalLine, versionInput } from "./claim-input";
+import { claimStatusInput, optionalLine } from "./claim-input";
+import { idInput, versionInput } from "../ids";
 import { liveEvidenceCount } from "./live-evidence-count";
 import { lockClaimAtVersion, updateLockedClaim } from "./versioned-claim";
 

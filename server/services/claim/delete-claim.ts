@@ -5,7 +5,7 @@ import { ConflictError, NotFoundError } from "../../errors";
 import { assertCan } from "../../policy";
 import type { ServiceContext } from "../context";
 import { recordClaimEvent } from "./claim-events";
-import { idInput, versionInput } from "./claim-input";
+import { idInput, versionInput } from "../ids";
 import { lockClaimAtVersion, updateLockedClaim } from "./versioned-claim";
 
 export const deleteClaimInput = z.object({ claimId: idInput, version: versionInput });

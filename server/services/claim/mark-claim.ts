@@ -6,7 +6,8 @@ import { ConflictError, InvalidInputError, NotFoundError } from "../../errors";
 import { assertCan } from "../../policy";
 import type { ServiceContext } from "../context";
 import { recordClaimEvent } from "./claim-events";
-import { claimKindInput, idInput, optionalLine } from "./claim-input";
+import { claimKindInput, optionalLine } from "./claim-input";
+import { idInput } from "../ids";
 
 export const markClaimInput = z.object({
   articleId: idInput,

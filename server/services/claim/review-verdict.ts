@@ -4,7 +4,7 @@ import { ConflictError, InvalidInputError } from "../../errors";
 import { assertCanReview } from "../../policy";
 import type { ServiceContext } from "../context";
 import { recordClaimEvent } from "./claim-events";
-import { idInput, versionInput } from "./claim-input";
+import { idInput, versionInput } from "../ids";
 import { liveEvidenceCount } from "./live-evidence-count";
 import { lockClaimAtVersion, updateLockedClaim } from "./versioned-claim";
 

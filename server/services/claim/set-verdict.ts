@@ -3,7 +3,8 @@ import { ConflictError } from "../../errors";
 import { assertCan } from "../../policy";
 import type { ServiceContext } from "../context";
 import { changedFields, recordClaimEvent } from "./claim-events";
-import { idInput, verdictInput, versionInput } from "./claim-input";
+import { verdictInput } from "./claim-input";
+import { idInput, versionInput } from "../ids";
 import { lockClaimAtVersion, updateLockedClaim } from "./versioned-claim";
 
 export const setVerdictInput = z.object({

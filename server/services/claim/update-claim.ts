@@ -2,7 +2,8 @@ import { z } from "zod";
 import { assertCan } from "../../policy";
 import type { ServiceContext } from "../context";
 import { changedFields, recordClaimEvent } from "./claim-events";
-import { claimKindInput, idInput, optionalLine, versionInput } from "./claim-input";
+import { claimKindInput, optionalLine } from "./claim-input";
+import { idInput, versionInput } from "../ids";
 import { lockClaimAtVersion, updateLockedClaim } from "./versioned-claim";
 
 export const updateClaimInput = z.object({

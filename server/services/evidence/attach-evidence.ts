@@ -7,7 +7,7 @@ import { InvalidInputError, NotFoundError } from "../../errors";
 import { assertCan } from "../../policy";
 import type { ServiceContext } from "../context";
 import { recordClaimEvent } from "../claim/claim-events";
-import { idInput } from "../claim/claim-input";
+import { idInput } from "../ids";
 import { findOrCreateSource } from "../source/find-or-create-source";
 import { excerptInput, locatorInput, noteInput, stanceInput } from "./evidence-input";
 import { lockClaimForEvidence } from "./lock-editable-claim";

@@ -7,7 +7,7 @@ import { staleWriteError } from "../claim/versioned-claim";
 import { assertCan } from "../../policy";
 import type { ServiceContext } from "../context";
 import { changedFields, recordClaimEvent } from "../claim/claim-events";
-import { idInput, versionInput } from "../claim/claim-input";
+import { idInput, versionInput } from "../ids";
 import { excerptInput, locatorInput, noteInput, stanceInput } from "./evidence-input";
 import { lockClaimForEvidence } from "./lock-editable-claim";
 

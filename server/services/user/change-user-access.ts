@@ -5,10 +5,11 @@ import type { Database } from "@/db/types";
 import { ConflictError, NotFoundError } from "../../errors";
 import { assertCan } from "../../policy";
 import type { ServiceContext } from "../context";
-import { roleInput, userIdInput } from "./user-input";
+import { roleInput } from "./user-input";
+import { idInput } from "../ids";
 
-export const setUserRoleInput = z.object({ userId: userIdInput, role: roleInput });
-export const deactivateUserInput = z.object({ userId: userIdInput });
+export const setUserRoleInput = z.object({ userId: idInput, role: roleInput });
+export const deactivateUserInput = z.object({ userId: idInput });
 
 // Bumping session_version is what makes the change bite on the user's very next request.
 const bumpSession = () => ({ sessionVersion: sql`${users.sessionVersion} + 1`, updatedAt: new Date() });

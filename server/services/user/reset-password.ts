@@ -5,9 +5,10 @@ import { NotFoundError } from "../../errors";
 import { assertCan } from "../../policy";
 import type { ServiceContext } from "../context";
 import { hashPassword } from "./password";
-import { passwordInput, userIdInput } from "./user-input";
+import { passwordInput } from "./user-input";
+import { idInput } from "../ids";
 
-export const resetPasswordInput = z.object({ userId: userIdInput, password: passwordInput });
+export const resetPasswordInput = z.object({ userId: idInput, password: passwordInput });
 
 /** Sets a new password and signs the user out everywhere (their old sessions fail on the next request). */
 export async function resetPassword(ctx: ServiceContext, rawInput: z.input<typeof resetPasswordInput>) {

@@ -8,4 +8,3 @@ export const passwordInput = z
   // argon2 hashes any length, but hashing megabytes on every login attempt is a denial-of-service lever.
   .max(256, "Use a password of at most 256 characters.");
 export const roleInput = z.enum(ROLES, { error: `Role must be one of: ${ROLES.join(", ")}.` });
-export const userIdInput = z.number().int().positive();

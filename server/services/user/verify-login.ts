@@ -5,7 +5,7 @@ import { findUserByEmail } from "./find-user";
 import { clearFailures, recordFailure, secondsLocked, throttleKeys } from "./login-throttle";
 import { burnPasswordCheck, verifyPassword } from "./password";
 
-export const loginInput = z.object({ email: z.string().trim().max(254), password: z.string().max(256) });
+const loginInput = z.object({ email: z.string().trim().max(254), password: z.string().max(256) });
 
 export class LoginThrottledError extends DomainError {
   constructor(seconds: number) {

@@ -6,7 +6,7 @@ import path from "node:path";
 import { inject } from "vitest";
 import { stageServer } from "../../../scripts/lib/next-build.mjs";
 import { recordProcessGroup } from "../../../scripts/lib/process-groups.mjs";
-import { GiveUp, pollUntil } from "./poll";
+import { GiveUp, waitFor } from "../../../test-support/wait";
 
 /**
  * How production serves the build (`npm start` after building, and the e2e suite's webServer in
@@ -145,7 +145,7 @@ export async function startAppServer(config: ServerConfig, { readyWithinMs = 60_
   };
 
   try {
-    await pollUntil(
+    await waitFor(
       async () => {
         if (gone) throw new GiveUp("the server exited before it was ready");
         const res = await fetch(`${baseUrl}/login`, { signal: AbortSignal.timeout(5_000) }).catch(() => undefined);

@@ -1,11 +1,7 @@
-import { existsSync } from "node:fs";
 import { chromium, type Browser } from "@playwright/test";
+import { chromiumLaunchOptions } from "../../../test-support/chromium";
 
-/** Headless Chromium as the e2e suite runs it (playwright.config.ts): Debian's build when present. */
+/** Headless Chromium as the e2e suite runs it (playwright.config.ts). */
 export function launchBrowser(): Promise<Browser> {
-  const systemChromium = "/usr/bin/chromium";
-  return chromium.launch({
-    ...(existsSync(systemChromium) ? { executablePath: systemChromium } : {}),
-    args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
-  });
+  return chromium.launch(chromiumLaunchOptions);
 }

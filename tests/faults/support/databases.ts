@@ -1,6 +1,5 @@
-import postgres from "postgres";
 import { inject } from "vitest";
-import { createDatabase, dropDatabases } from "../../integration/test-database";
+import { createDatabase, dropDatabases } from "../../../scripts/lib/postgres-admin.mjs";
 
 export interface FreshDatabase {
   name: string;
@@ -31,16 +30,8 @@ export async function createFreshDatabase(label: string): Promise<FreshDatabase>
       via.port = String(port);
       return via.toString();
     },
-    drop: () => dropDatabases(serverUrl, name),
+    drop: async () => {
+      await dropDatabases(serverUrl, name);
+    },
   };
-}
-
-/** Direct SQL on a database for the checks (a connection of its own, closed after `work`). */
-export async function withSql<T>(url: string, work: (sql: postgres.Sql) => Promise<T>): Promise<T> {
-  const sql = postgres(url, { max: 2, onnotice: () => {}, connect_timeout: 10 });
-  try {
-    return await work(sql);
-  } finally {
-    await sql.end({ timeout: 5 });
-  }
 }

@@ -1,10 +1,5 @@
-import { readFileSync } from "node:fs";
-import path from "node:path";
-import { repoRoot } from "../../../scripts/lib/next-build.mjs";
-import { withSql } from "./databases";
-
-/** The demo article every server loads on first start (data/demo/article.json). */
-export const DEMO = JSON.parse(readFileSync(path.join(repoRoot, "data", "demo", "article.json"), "utf8")) as { slug: string; title: string };
+import { DEMO } from "../../../test-support/demo";
+import { withSql } from "../../../test-support/sql";
 
 /** claim.mark input for the first words of the demo article's current text (read from the database). */
 export async function demoMarkInput(databaseUrl: string, phrase = "Russia is not seeking war") {

@@ -41,7 +41,7 @@ export interface FinalState {
 }
 
 /** A claim as claim.mark creates it in the scenario (kind "statistic", nothing else set). */
-export const INITIAL_CLAIM: Record<ClaimField, string | number | null> = {
+const INITIAL_CLAIM: Record<ClaimField, string | number | null> = {
   summary: null, speaker: null, kind: "statistic", verdict: null, rationale: null, status: "unchecked", assigneeId: null,
 };
 

@@ -1,24 +1,19 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { redirect } from "next/navigation";
+import { EditorsOnly } from "@/components/workspace/editors-only";
 import { getRequestActor } from "@/server/auth/request-actor";
 import { can } from "@/server/policy";
 import { getServerCaller } from "@/server/trpc/server-caller";
 import { formatDate } from "@/lib/text/format-date";
+import { ARTICLE_STATUS_LABELS } from "@/lib/articles/status";
 
 export const metadata: Metadata = { title: "Dashboard" };
 
 export default async function DashboardPage() {
   const actor = await getRequestActor();
   if (actor.kind !== "user") redirect("/login?callbackUrl=/dashboard");
-  if (!can(actor, "article.listAll")) {
-    return (
-      <div className="mx-auto max-w-3xl px-4 py-16">
-        <h1 className="text-2xl font-semibold">Editors only</h1>
-        <p className="mt-2 text-quiet">Your account is a reader account. Ask an admin to make you an editor.</p>
-      </div>
-    );
-  }
+  if (!can(actor, "article.listAll")) return <EditorsOnly />;
   const articles = await (await getServerCaller()).article.dashboard();
   return (
     <div className="mx-auto max-w-5xl px-4 py-10">
@@ -53,7 +48,7 @@ export default async function DashboardPage() {
                 </td>
                 <td className="px-3 py-3">
                   <span className={article.status === "published" ? "rounded bg-[#dafbe1] px-2 py-0.5 text-[#1a7f37]" : "rounded bg-[#fff8c5] px-2 py-0.5 text-[#7d4e00]"}>
-                    {article.status === "published" ? "Published" : "Draft"}
+                    {ARTICLE_STATUS_LABELS[article.status]}
                   </span>
                 </td>
                 <td className="px-3 py-3 text-right tabular-nums">{article.claimCount}</td>
