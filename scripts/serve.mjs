@@ -4,6 +4,7 @@
 // (server/http/hashed-csp-response.mjs; docs/decisions/0007-hash-based-csp.md), every public output follows
 // the one cache policy (server/http/public-cache-policy.mjs; docs/caching.md), and finished reader pages
 // are replayed from memory until the app expires them (server/http/page-micro-cache.mjs).
+import { readFileSync } from "node:fs";
 import { createServer } from "node:http";
 import next from "next";
 import { hashInlineScriptsInto } from "../server/http/hashed-csp-response.mjs";
@@ -20,13 +21,14 @@ const handle = app.getRequestHandler();
 const hsts = strictTransportSecurity(process.env.NEXTAUTH_URL);
 
 await app.prepare();
+const buildId = readFileSync(".next/BUILD_ID", "utf8").trim();
 createServer((req, res) => {
   if (hsts) res.setHeader("Strict-Transport-Security", hsts);
   // A reader page Next already had in its cache is replayed from memory, policy headers included.
   if (servePageCopy(req, res)) return;
   // Order matters: each layer wraps the one before, so Next writes to the CSP layer, which hands the finished
   // HTML to the cache policy, which hands the final answer to the page copy.
-  applyPublicCachePolicy(req, res);
+  applyPublicCachePolicy(req, res, { buildId });
   hashInlineScriptsInto(req, res);
   // The request's outcome store: a public page the database outage broke is marked there (request-outcome.mjs).
   withRequestOutcome(() =>

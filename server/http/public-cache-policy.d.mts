@@ -15,4 +15,4 @@ export const PUBLIC_OUTPUTS: readonly PublicOutput[];
 export function publicOutputFor(pathname: string): PublicOutput | undefined;
 export function etagOf(body: Buffer | string): string;
 export function matchesEtag(ifNoneMatch: string | undefined, etag: string): boolean;
-export function applyPublicCachePolicy(req: IncomingMessage, res: ServerResponse): void;
+export function applyPublicCachePolicy(req: IncomingMessage, res: ServerResponse, build: { buildId: string }): void;

@@ -1,6 +1,6 @@
 // Plain JavaScript for the same reason as content-security-policy.mjs: scripts/serve.mjs uses it.
 import { createHash } from "node:crypto";
-import { unavailableRetryAfter } from "./request-outcome.mjs";
+import { dataShownDigest, unavailableRetryAfter } from "./request-outcome.mjs";
 
 /**
  * The one cache policy of every public output (docs/caching.md, docs/decisions/0010-one-cache-policy.md).
@@ -78,13 +78,15 @@ const toBuffer = (chunk, encoding) => (Buffer.isBuffer(chunk) ? chunk : Buffer.f
 
 /**
  * Holds back a public output's response until it is complete, then applies the policy: Cache-Control by
- * status, an ETag when the app gave none (Next gives one only to pages it served from its cache), a
- * 304 without a body when the browser's copy is current, and 503 for a page the database outage broke. Outputs are small (the largest reader page is a
- * few hundred KB), so holding one is cheap. Does nothing for other paths and methods.
+ * status, an ETag when the app gave none (Next gives one to the pages of its full-route cache), a 304
+ * without a body when the browser's copy is current, and 503 for a page the database outage broke.
+ * Outputs are small (the largest reader page is a few hundred KB), so holding one is cheap. Does nothing
+ * for other paths and methods.
  * @param {import("node:http").IncomingMessage} req
  * @param {import("node:http").ServerResponse} res
+ * @param {{ buildId: string }} build which build renders: part of a page's ETag, so a deploy is never a 304
  */
-export function applyPublicCachePolicy(req, res) {
+export function applyPublicCachePolicy(req, res, { buildId }) {
   if (req.method !== "GET" && req.method !== "HEAD") return;
   const pathname = new URL(req.url ?? "/", "http://localhost").pathname;
   if (!publicOutputFor(pathname)) return;
@@ -129,12 +131,18 @@ export function applyPublicCachePolicy(req, res) {
     if (status === 304) return res.end(undefined, done);
     let etag = res.getHeader("etag");
     if (!etag && req.method === "GET") {
-      etag = etagOf(body);
+      // A page rendered per request: the data it showed (noted by server/http/public-read.ts), else the bytes.
+      // (Navigation payloads, RSC, are another representation: their bytes.)
+      const shown = req.headers.rsc ? undefined : dataShownDigest();
+      etag = shown ? etagOf(`${buildId} ${pathname} ${shown}`) : etagOf(body);
       res.setHeader("ETag", etag);
     }
     if (typeof etag === "string" && matchesEtag(req.headers["if-none-match"], etag)) {
       res.statusCode = 304;
       res.removeHeader("Content-Length");
+      // The browser keeps its copy and takes the 304's headers over it: the policy computed for this
+      // render's bytes (inline script hashes) must not replace the one that fits the copy.
+      res.removeHeader("Content-Security-Policy");
       return res.end(undefined, done);
     }
     return res.end(body.length ? body : undefined, done);

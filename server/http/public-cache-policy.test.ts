@@ -6,20 +6,29 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
   APP_CACHE_SECONDS, PUBLIC_CACHE_CONTROL, PUBLIC_OUTPUTS, UNSTORED_CACHE_CONTROL, applyPublicCachePolicy, matchesEtag, publicOutputFor, surrogateKeys,
 } from "./public-cache-policy.mjs";
-import { markDatabaseUnavailable, withRequestOutcome } from "./request-outcome.mjs";
+import { markDatabaseUnavailable, noteDataShown, withRequestOutcome } from "./request-outcome.mjs";
 
 const root = path.resolve(import.meta.dirname, "../..");
 
 let server: Server;
 let origin: string;
 let version = 1;
+let buildId = "build-1";
+let streamed = 0;
 
 // Stands in for Next behind scripts/serve.mjs: pages and route handlers, written in pieces, without ETags.
 beforeAll(async () => {
   server = createServer((req, res) => {
-    applyPublicCachePolicy(req, res);
+    applyPublicCachePolicy(req, res, { buildId });
     withRequestOutcome(() => {
       const url = req.url ?? "/";
+      if (url === "/") {
+        // A page rendered per request: the same data, its parts streamed in a different order each time.
+        noteDataShown({ articles: [version] });
+        res.setHeader("Content-Type", "text/html; charset=utf-8");
+        res.setHeader("Content-Security-Policy", `script-src 'sha256-${streamed}'`);
+        return res.end(++streamed % 2 ? `<p>a</p><p>${version}</p>` : `<p>${version}</p><p>a</p>`);
+      }
       if (url === "/a/broken") {
         markDatabaseUnavailable(5);
         res.statusCode = 500;
@@ -63,6 +72,23 @@ describe("applyPublicCachePolicy", () => {
     expect(changed.status).toBe(200);
     expect(await changed.text()).toBe("<p>version 2</p>");
     expect(changed.headers.get("etag")).not.toBe(etag);
+  });
+
+  it("gives a page rendered per request the ETag of the data it showed and the build, not of its bytes", async () => {
+    version = 1;
+    buildId = "build-1";
+    const first = await fetch(`${origin}/`);
+    const etag = first.headers.get("etag")!;
+    const unchanged = await fetch(`${origin}/`, { headers: { "If-None-Match": etag } });
+    expect(unchanged.status, "same data, other byte order").toBe(304);
+    // The copy the browser keeps goes with its own policy; this render's policy would not fit it.
+    expect(unchanged.headers.get("content-security-policy")).toBeNull();
+    buildId = "build-2";
+    expect((await fetch(`${origin}/`, { headers: { "If-None-Match": etag } })).status, "a new build").toBe(200);
+    buildId = "build-1";
+    version = 2;
+    const changed = await fetch(`${origin}/`, { headers: { "If-None-Match": etag } });
+    expect([changed.status, (await changed.text()).includes("<p>2</p>")]).toEqual([200, true]);
   });
 
   it("never lets a cache keep a failure, and turns a page the outage broke into 503 + Retry-After", async () => {
