@@ -1,7 +1,8 @@
 import { TRPCError } from "@trpc/server";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import {
-  ConflictError, DatabaseUnavailableError, DomainError, ForbiddenError, InvalidInputError, NotFoundError, NotSignedInError, toTRPCError,
+  ConflictError, DatabaseUnavailableError, DomainError, ForbiddenError, InvalidInputError, NotFoundError, NotSignedInError, RETRY_AFTER_SECONDS,
+  toHttpError, toTRPCError,
 } from "./errors";
 
 const REQUEST_ID = "req-7f3a";
@@ -84,5 +85,36 @@ describe("toTRPCError", () => {
     const mapped = toTRPCError(pgError("42P01"), REQUEST_ID); // undefined_table: our bug, not theirs
     expect(mapped.code).toBe("INTERNAL_SERVER_ERROR");
     expect(mapped.message).not.toContain("42P01");
+  });
+});
+
+describe("toHttpError: the same mapping for answers outside tRPC", () => {
+  it.each([
+    [new InvalidInputError("Fix the date."), 400],
+    [new NotSignedInError(), 401],
+    [new ForbiddenError(), 403],
+    [new NotFoundError("That article"), 404],
+    [new ConflictError("Someone else changed it."), 409],
+    [new DomainError("TOO_MANY_REQUESTS", "Slow down."), 429],
+    [new DatabaseUnavailableError(), 503],
+  ])("answers %s with %i and the message for the person", (error, status) => {
+    expect(toHttpError(error, REQUEST_ID)).toMatchObject({ status, message: error.message });
+  });
+
+  it("answers a database outage, as the driver reports it or already mapped by a procedure, with 503 and Retry-After", () => {
+    for (const error of [pgError("ECONNREFUSED"), toTRPCError(pgError("57P01"), REQUEST_ID)]) {
+      const mapped = toHttpError(error, REQUEST_ID);
+      expect(mapped.status).toBe(503);
+      expect(mapped.headers).toEqual({ "Retry-After": String(RETRY_AFTER_SECONDS) });
+      expect(mapped.message).toMatch(/database is not reachable/i);
+    }
+  });
+
+  it("gives Retry-After to 503s only, and keeps unknown errors an opaque 500", () => {
+    vi.spyOn(console, "error").mockImplementation(() => {});
+    expect(toHttpError(new NotFoundError("That article"), REQUEST_ID).headers).toEqual({});
+    const internal = toHttpError(new Error("secret detail"), REQUEST_ID);
+    expect(internal).toMatchObject({ status: 500, headers: {} });
+    expect(internal.message).not.toContain("secret detail");
   });
 });

@@ -1,8 +1,10 @@
 import { TRPCError } from "@trpc/server";
+import { getHTTPStatusCodeFromError } from "@trpc/server/http";
 
 /**
- * Errors services throw. Each carries a message written for the person who caused it; the tRPC layer
- * maps them to status codes in one place (toTRPCError) so no procedure repeats a try/catch.
+ * Errors services throw. Each carries a message written for the person who caused it, and is mapped in
+ * one place: toTRPCError for procedures, toHttpError (the same mapping, then tRPC's status table) for
+ * what answers outside tRPC (route handlers, public pages), so no caller repeats a try/catch.
  */
 export class DomainError extends Error {
   constructor(
@@ -85,4 +87,24 @@ export function toTRPCError(error: unknown, requestId: string): TRPCError {
     message: `Something went wrong on our side (request ${requestId}). Try again; if it keeps failing, tell an admin and quote this id.`,
     cause: root,
   });
+}
+
+/** Seconds a client is told to wait before retrying a 503 (the pool reconnects within a second of the database's return). */
+export const RETRY_AFTER_SECONDS = 5;
+
+/** What a response outside tRPC says about a failure: the status, a message for the person, and its headers. */
+export interface HttpError {
+  status: number;
+  message: string;
+  headers: Record<string, string>;
+}
+
+/**
+ * For route handlers and pages outside tRPC: any error, mapped exactly as a procedure's would be
+ * (toTRPCError, then tRPC's own code-to-status table), so an outage is a 503 with Retry-After everywhere.
+ */
+export function toHttpError(error: unknown, requestId: string): HttpError {
+  const mapped = toTRPCError(error, requestId);
+  const status = getHTTPStatusCodeFromError(mapped);
+  return { status, message: mapped.message, headers: status === 503 ? { "Retry-After": String(RETRY_AFTER_SECONDS) } : {} };
 }

@@ -1,22 +1,22 @@
 import Link from "next/link";
 import { connection } from "next/server";
 import { unstable_cache } from "next/cache";
-import { getAppDatabase } from "@/db/app-database";
-import { anonymous } from "@/server/actor";
-import { PUBLISHED_ARTICLES_TAG } from "@/server/http/public-cache-tags";
-import { listPublishedArticles } from "@/server/services/article/list-published";
+import { APP_CACHE_SECONDS, PUBLISHED_ARTICLES_TAG } from "@/server/http/public-cache-policy.mjs";
+import { publicRead } from "@/server/http/public-read";
+import { getPublicCaller } from "@/server/trpc/server-caller";
 import { formatDate } from "@/lib/text/format-date";
 
-// The list is the same for everyone: cached as data, expired when an article is published or withdrawn.
-const loadPublishedArticles = unstable_cache(
-  async () => listPublishedArticles({ db: (await getAppDatabase()).db, actor: anonymous }),
-  ["published-articles"],
-  { tags: [PUBLISHED_ARTICLES_TAG], revalidate: 3600 },
-);
+// The list is the same for everyone: cached as data, expired when what readers see of any article changes.
+const loadPublishedArticles = unstable_cache(async () => (await getPublicCaller()).article.listPublished(), ["published-articles"], {
+  tags: [PUBLISHED_ARTICLES_TAG],
+  revalidate: APP_CACHE_SECONDS,
+});
+
+const checkedLine = (count: number) => (count === 0 ? "not checked yet" : `${count} ${count === 1 ? "claim" : "claims"} checked`);
 
 export default async function HomePage() {
   await connection(); // render per request (never at build time, when there is no database)
-  const articles = await loadPublishedArticles();
+  const articles = await publicRead(loadPublishedArticles);
   return (
     <div className="mx-auto max-w-3xl px-4 py-10">
       <h1 className="text-3xl font-semibold tracking-tight">Checked articles</h1>
@@ -31,7 +31,7 @@ export default async function HomePage() {
                 {article.title}
               </Link>
               <p className="mt-1 text-sm text-quiet">
-                {[article.publisherName, article.publishedOn && formatDate(article.publishedOn)].filter(Boolean).join(" · ")}
+                {[article.publisherName, article.publishedOn && formatDate(article.publishedOn), checkedLine(article.checkedCount)].filter(Boolean).join(" · ")}
               </p>
             </li>
           ))}

@@ -3,11 +3,18 @@
 import Link from "next/link";
 import { usePathname } from "next/navigation";
 import { useEffect, useState } from "react";
+import { createBrowserTrpcClient } from "@/components/providers/trpc-client";
+import type { AppRouter } from "@/server/routers/_app";
+import type { inferRouterOutputs } from "@trpc/server";
 import { SignOutButton } from "./sign-out-button";
 
-type Me = { name: string; role: string; canOpenDashboard: boolean } | null;
+type Me = inferRouterOutputs<AppRouter>["user"]["me"];
 
-/** Asks the server who is signed in (tRPC user.me over GET) whenever the route changes. */
+// The plain tRPC client, without React Query: the header is on every page, reader pages included, which
+// stay free of the query provider (see app/(site)/(editor)/layout.tsx). One per page load.
+let client: ReturnType<typeof createBrowserTrpcClient> | undefined;
+
+/** Asks the server who is signed in (tRPC user.me) whenever the route changes. */
 export function AccountNav() {
   const pathname = usePathname();
   // The answer remembers which page asked: after navigating (say, right after signing in) the previous
@@ -17,9 +24,10 @@ export function AccountNav() {
 
   useEffect(() => {
     let cancelled = false;
-    fetch("/api/trpc/user.me", { credentials: "same-origin", cache: "no-store" })
-      .then((response) => (response.ok ? response.json() : null))
-      .then((body: { result?: { data?: Me } } | null) => !cancelled && setAnswer({ path: pathname, me: body?.result?.data ?? null }))
+    client ??= createBrowserTrpcClient();
+    client.user.me
+      .query()
+      .then((me) => !cancelled && setAnswer({ path: pathname, me }))
       .catch(() => !cancelled && setAnswer({ path: pathname, me: null }));
     return () => {
       cancelled = true;

@@ -6,32 +6,42 @@ import { after } from "next/server";
 import { articles } from "@/db/schema";
 import type { Database } from "@/db/types";
 import type { PublicCache } from "../services/context";
-import { PUBLISHED_ARTICLES_TAG, readerTag } from "./public-cache-tags";
+import { PUBLISHED_ARTICLES_TAG, articleTag } from "./public-cache-policy.mjs";
 
 /**
  * A render that read the database just before the commit can finish just after it and store the old
  * state as fresh (the e2e suite caught a verdict hidden that way for the cache's hour). Expiring again a
  * little later throws such a late entry away; renders of these pages take well under a second. The first
  * repeat happens before the mutation answers, so the editor's next look, and a reader's, see the change;
- * the last one runs after the response.
+ * the last one runs after the response, well inside the policy's 2 s (docs/caching.md).
  */
 const BEFORE_ANSWER_MS = 300;
 const AFTER_ANSWER_MS = 700;
 
+/** What one expiry reaches: today the copies inside this process; a purgeable shared cache is one more. */
+interface ExpiryTarget {
+  expire(article: { tags: string[] }): void;
+}
+
+const IN_PROCESS: ExpiryTarget[] = [
+  // Next's data and full-route caches. Expired, not merely marked stale: "stale-while-revalidate" would
+  // show the old verdict once more.
+  { expire: ({ tags }) => tags.forEach((tag) => revalidateTag(tag, { expire: 0 })) },
+  // The copies scripts/serve.mjs keeps of finished reader pages (server/http/page-micro-cache.mjs).
+  { expire: () => (globalThis as { __factdeskPublicPageCopies?: { clear(): void } }).__factdeskPublicPageCopies?.clear() },
+];
+
 /**
- * Expires (not merely marks stale) the cached public views of an article, so the very next reader
- * request renders the new state: "stale-while-revalidate" would show the old verdict once more.
+ * The app's side of the cache policy (server/http/public-cache-policy.mjs): after a change to what readers
+ * see of an article, every copy the app keeps of its public outputs is expired, so the next request for
+ * any of them (browsers revalidate every time) gets the new state.
  */
 export function nextPublicCache(db: Database): PublicCache {
   return {
     async articleChanged(articleId) {
       const [article] = await db.select({ slug: articles.slug }).from(articles).where(eq(articles.id, articleId));
-      const tags = [PUBLISHED_ARTICLES_TAG, ...(article ? [readerTag(article.slug)] : [])];
-      const expire = () => {
-        tags.forEach((tag) => revalidateTag(tag, { expire: 0 }));
-        // The copies scripts/serve.mjs keeps of finished reader pages (server/http/page-micro-cache.mjs).
-        (globalThis as { __factdeskPublicPageCopies?: { clear(): void } }).__factdeskPublicPageCopies?.clear();
-      };
+      const tags = [PUBLISHED_ARTICLES_TAG, ...(article ? [articleTag(article.slug)] : [])];
+      const expire = () => IN_PROCESS.forEach((target) => target.expire({ tags }));
       expire();
       await delay(BEFORE_ANSWER_MS);
       expire();

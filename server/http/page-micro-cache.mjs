@@ -1,12 +1,13 @@
 // Plain JavaScript for the same reason as content-security-policy.mjs: scripts/serve.mjs uses it.
+import { APP_CACHE_SECONDS, matchesEtag } from "./public-cache-policy.mjs";
 
 /**
  * A small in-memory copy of finished reader pages in front of Next. Next already serves /a/<slug> from its
  * cache, but through its full request pipeline; replaying the stored bytes is several times cheaper. Entries
- * are dropped whenever the app expires reader pages (server/http/next-public-cache.ts calls
- * `globalThis.__factdeskPublicPageCopies.clear()`), and after TTL_MS in any case.
+ * are dropped whenever the app expires an article's public outputs (server/http/next-public-cache.ts), and
+ * after the policy's safety-net lifetime in any case (public-cache-policy.mjs).
  */
-const TTL_MS = 60_000;
+const TTL_MS = APP_CACHE_SECONDS * 1000;
 const MAX_ENTRIES = 200;
 const READER_PAGE = /^\/a\/[a-z0-9-]+$/;
 
@@ -17,8 +18,8 @@ const copies = new Map();
 globalThis.__factdeskPublicPageCopies = { clear: () => copies.clear() };
 
 /**
- * Only plain document requests for a reader page: no client-side navigation payloads (RSC), no
- * conditional or ranged requests, no query string. Those all go to Next.
+ * Only plain document requests for a reader page: no client-side navigation payloads (RSC), no ranged
+ * requests, no query string. Those all go to Next. Conditional requests are answered here too (304).
  * @param {import("node:http").IncomingMessage} req
  */
 function cacheable(req) {
@@ -26,7 +27,7 @@ function cacheable(req) {
   const url = new URL(req.url ?? "/", "http://localhost");
   if (url.search || !READER_PAGE.test(url.pathname)) return null;
   const h = req.headers;
-  if (h.rsc || h["next-router-prefetch"] || h["next-router-state-tree"] || h["next-action"] || h["if-none-match"] || h.range) return null;
+  if (h.rsc || h["next-router-prefetch"] || h["next-router-state-tree"] || h["next-action"] || h.range) return null;
   return url.pathname;
 }
 
@@ -41,6 +42,14 @@ export function servePageCopy(req, res) {
   if (!key) return false;
   const copy = copies.get(key);
   if (copy && Date.now() - copy.storedAt < TTL_MS) {
+    const etag = copy.headers.etag;
+    if (typeof etag === "string" && matchesEtag(req.headers["if-none-match"], etag)) {
+      const headers = { ...copy.headers };
+      delete headers["content-length"];
+      res.writeHead(304, headers);
+      res.end();
+      return true;
+    }
     res.writeHead(copy.status, copy.headers);
     res.end(copy.body);
     return true;

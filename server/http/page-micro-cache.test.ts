@@ -14,6 +14,7 @@ beforeAll(async () => {
     rendered++;
     res.setHeader("Content-Type", "text/html; charset=utf-8");
     res.setHeader("x-nextjs-cache", req.url?.includes("miss") ? "MISS" : "HIT");
+    res.setHeader("ETag", `"render-${rendered}"`);
     res.write("<p>render ");
     res.end(`${rendered}</p>`);
   });
@@ -44,5 +45,17 @@ describe("servePageCopy", () => {
     await fetch(`${origin}/a/miss`);
     await fetch(`${origin}/a/miss`); // a MISS is never stored
     expect(rendered - before).toBe(7);
+  });
+
+  it("answers a conditional request from the copy: 304 while the browser's copy is the stored one, the page otherwise", async () => {
+    clear();
+    const stored = await fetch(`${origin}/a/conditional`);
+    const etag = stored.headers.get("etag")!;
+    const before = rendered;
+    const unchanged = await fetch(`${origin}/a/conditional`, { headers: { "If-None-Match": etag } });
+    expect([unchanged.status, await unchanged.text(), unchanged.headers.get("etag")]).toEqual([304, "", etag]);
+    const other = await fetch(`${origin}/a/conditional`, { headers: { "If-None-Match": '"an-older-render"' } });
+    expect([other.status, await other.text()]).toEqual([200, await stored.text()]);
+    expect(rendered, "both answered from the copy").toBe(before);
   });
 });

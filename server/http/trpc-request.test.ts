@@ -2,7 +2,8 @@ import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import type { Actor } from "../actor";
 import { createTRPCRouter, editorProcedure, publicProcedure } from "../trpc/init";
-import { createRequestContext, RETRY_AFTER_SECONDS, retryAfterWhenUnavailable } from "./trpc-request";
+import { RETRY_AFTER_SECONDS } from "../errors";
+import { createRequestContext, retryAfterWhenUnavailable } from "./trpc-request";
 
 // The route's context creation without a database: the actor lookup is replaced, so its failures can be chosen.
 // (The real outage, through a real server and PostgreSQL, is tests/faults/database-outage.test.ts.)

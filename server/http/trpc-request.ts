@@ -3,7 +3,7 @@ import { randomUUID } from "node:crypto";
 import type { TRPCError } from "@trpc/server";
 import { getAppDatabase } from "@/db/app-database";
 import { getRequestActor } from "../auth/request-actor";
-import { toTRPCError } from "../errors";
+import { RETRY_AFTER_SECONDS, toTRPCError } from "../errors";
 import type { Context } from "../trpc/context";
 import { nextPublicCache } from "./next-public-cache";
 
@@ -23,9 +23,6 @@ export async function createRequestContext(): Promise<Context> {
     throw toTRPCError(error, requestId);
   }
 }
-
-/** Seconds a client is told to wait before retrying a 503 (the pool reconnects within a second of the database's return). */
-export const RETRY_AFTER_SECONDS = 5;
 
 /** Adds Retry-After to responses that only carry 503s, for clients and proxies that honour it. */
 export function retryAfterWhenUnavailable({ errors }: { errors: TRPCError[] }) {

@@ -2,6 +2,7 @@ import { createCallerFactory, createTRPCRouter } from "../trpc/init";
 import { articleRouter } from "./article";
 import { claimRouter } from "./claim";
 import { evidenceRouter } from "./evidence";
+import { readerRouter } from "./reader";
 import { sourceRouter } from "./source";
 import { userRouter } from "./user";
 
@@ -9,6 +10,7 @@ export const appRouter = createTRPCRouter({
   article: articleRouter,
   claim: claimRouter,
   evidence: evidenceRouter,
+  reader: readerRouter,
   source: sourceRouter,
   user: userRouter,
 });

@@ -1,11 +1,20 @@
-import type { Context } from "../trpc/context";
+import type { Database } from "@/db/types";
+import type { Actor } from "../actor";
 
-/** Services need the database (or a transaction) and the caller; nothing HTTP-specific. */
-export type ServiceContext = Pick<Context, "db" | "actor" | "publicCache">;
+/**
+ * What every service receives: the database (or a transaction) and who asks; nothing HTTP-specific.
+ * The tRPC context (server/trpc/context.ts) extends it; tests and the CLI build one directly.
+ */
+export interface ServiceContext {
+  db: Database;
+  actor: Actor;
+  publicCache?: PublicCache;
+}
 
 /**
  * Told after a commit that changes what readers see of an article (a verdict published or withdrawn,
- * an article published). The web server invalidates its cached pages; tests and the CLI pass nothing.
+ * an article published). The web server expires every public output of it (server/http/public-cache.ts);
+ * tests and the CLI pass nothing.
  */
 export interface PublicCache {
   articleChanged(articleId: number): Promise<void>;

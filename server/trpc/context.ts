@@ -1,11 +1,6 @@
-import type { Database } from "@/db/types";
-import type { Actor } from "../actor";
-import type { PublicCache } from "../services/context";
+import type { ServiceContext } from "../services/context";
 
-/** What every procedure and service receives. Tests build one directly and call createCaller. */
-export interface Context {
-  db: Database;
-  actor: Actor;
+/** What every procedure receives: the service context plus what only the transport knows. */
+export interface Context extends ServiceContext {
   requestId: string;
-  publicCache?: PublicCache;
 }

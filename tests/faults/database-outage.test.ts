@@ -52,6 +52,26 @@ function unclear503(sample: Exchange): string | undefined {
   return undefined;
 }
 
+/**
+ * The public outputs answered outside tRPC (route handlers, and pages through scripts/serve.mjs): during the
+ * outage each must say 503 with Retry-After like a procedure, never 500. None of them was opened before the
+ * cut, so no cache can answer for the database.
+ */
+const PUBLIC_OUTPUTS = [
+  { name: "annotation export", path: `/api/articles/${DEMO.slug}/annotations` },
+  { name: "SVG badge", path: `/embed/${DEMO.slug}.svg` },
+  { name: "embed card", path: `/embed/${DEMO.slug}` },
+];
+
+/** Why a public output's answer during the outage is not a prompt 503 with Retry-After and no internals. */
+function unclearOutage503(name: string, sample: Exchange): string | undefined {
+  if (sample.status !== 503) return `${name}: ${sample.status || sample.failure} ${sample.text.slice(0, 200)}`;
+  if (!sample.retryAfter) return `${name}: no Retry-After header`;
+  if (sample.ms >= FAIL_FAST_MS) return `${name}: took ${sample.ms} ms`;
+  if (/\n\s+at |ECONNREFUSED|ECONNRESET|CONNECTION_CLOSED/.test(sample.text)) return `${name}: leaks internals: ${sample.text.slice(0, 300)}`;
+  return undefined;
+}
+
 function describeSamples(samples: Sample[]): string {
   const counts = new Map<string, number>();
   for (const s of samples) {
@@ -111,6 +131,7 @@ describe("fault: PostgreSQL unreachable for 10 s under load", () => {
     };
     const load = Promise.all(Array.from({ length: CLIENTS }, (_, c) => client(c)));
     let pageDuring: Exchange | undefined;
+    let outputsDuring: { name: string; sample: Exchange }[] = [];
     let pageShown: string | undefined;
     let pageRetried: string | undefined;
     try {
@@ -125,6 +146,7 @@ describe("fault: PostgreSQL unreachable for 10 s under load", () => {
       // The reader page of an article nobody opened yet (so not in Next's caches) needs the database: what the
       // server sends, and what a reader sees in a browser (the error boundary renders only after hydration).
       pageDuring = await anonymous.request(`/a/${DEMO.slug}`, { timeoutMs: 20_000 });
+      outputsDuring = await Promise.all(PUBLIC_OUTPUTS.map(async ({ name, path }) => ({ name, sample: await anonymous.request(path, { timeoutMs: 20_000 }) })));
       // The browser gets its answer during the outage (waitUntil "commit"); rendering it may take longer, and
       // what it renders no longer depends on the database then, so the outage does not wait for it.
       await reader.goto(`/a/${DEMO.slug}`, { waitUntil: "commit", timeout: FAIL_FAST_MS });
@@ -173,10 +195,12 @@ describe("fault: PostgreSQL unreachable for 10 s under load", () => {
     const storedExcerpts = new Set(stored.map((r) => r.excerpt));
 
     const pageAfter = await anonymous.request(`/a/${DEMO.slug}`, { timeoutMs: FAIL_FAST_MS });
+    const outputsAfter = await Promise.all(PUBLIC_OUTPUTS.map(async ({ name, path }) => ({ name, sample: await anonymous.request(path, { timeoutMs: FAIL_FAST_MS }) })));
     reportFigure(
       `faults: outage requests=${samples.length} during=${during.length} during-503=${during.filter((s) => s.status === 503).length} ` +
         `slowest-during-ms=${slowestDuring} slowest-ms=${slowest} recovered-in-ms=${recoveredAt - restoredAt} ` +
         `page-during=${pageDuring?.status ?? "none"} in ${pageDuring?.ms ?? "-"} ms, shown "${pageShown}" page-after=${pageAfter.status} ` +
+        `outputs-during=${outputsDuring.map(({ sample }) => sample.status).join("/")} ` +
         `writes-acked=${acked.length} writes-stored=${storedExcerpts.size} ` +
         // postgres.js 3.4.9's null-socket bug (see db/client.ts), logged by Next's uncaughtException handler
         `driver-typeerrors=${server.output().match(/Cannot read properties of null \(reading 'write'\)/g)?.length ?? 0}`,
@@ -197,12 +221,18 @@ describe("fault: PostgreSQL unreachable for 10 s under load", () => {
     expect(during.map(unclear503).filter(Boolean), "503 answers that are not clear").toEqual([]);
     expect(slowestDuring).toBeLessThan(FAIL_FAST_MS);
 
-    // The reader page: answered promptly with an error status, no trace, and the reader is told what to do.
-    expect(pageDuring?.status, `reader page during the outage: ${pageDuring?.failure ?? pageDuring?.text.slice(0, 300)}`).toBeGreaterThanOrEqual(500);
+    // The reader page: answered promptly with 503 and Retry-After (like a procedure), no trace, and the reader is told what to do.
+    expect(pageDuring?.status, `reader page during the outage: ${pageDuring?.failure ?? pageDuring?.text.slice(0, 300)}`).toBe(503);
+    expect(pageDuring!.retryAfter, "the reader page's 503 says when to retry").toBeTruthy();
     expect(pageDuring!.ms).toBeLessThan(FAIL_FAST_MS);
     expect(pageDuring!.text).not.toMatch(/ECONNREFUSED|CONNECTION_CLOSED|\n\s+at /);
     expect(pageShown).toMatch(/temporarily unavailable/i);
     expect(pageRetried, "the article after pressing Try again").toBe(DEMO.title);
+
+    // The other public outputs (route handlers and the embed page): the same 503 + Retry-After, and back after.
+    expect(outputsDuring.map(({ name }) => name)).toEqual(PUBLIC_OUTPUTS.map(({ name }) => name));
+    expect(outputsDuring.map(({ name, sample }) => unclearOutage503(name, sample)).filter(Boolean), "public outputs during the outage").toEqual([]);
+    expect(outputsAfter.map(({ name, sample }) => `${name}: ${sample.status}`)).toEqual(PUBLIC_OUTPUTS.map(({ name }) => `${name}: 200`));
 
     // Recovery: by itself (the same server process throughout), within seconds, and everything after it succeeds.
     expect(server.running(), "the server process is still the one started before the outage").toBe(true);

@@ -24,6 +24,9 @@ const EDITORS: Row = {
   anonymous: "UNAUTHORIZED", reader: "FORBIDDEN", editor: "ok", otherEditor: "ok", admin: "ok", deactivated: "UNAUTHORIZED", staleSession: "UNAUTHORIZED",
 };
 const ADMINS: Row = { ...EDITORS, editor: "FORBIDDEN", otherEditor: "FORBIDDEN" };
+const NOT_FOUND_FOR_ALL: Row = {
+  anonymous: "NOT_FOUND", reader: "NOT_FOUND", editor: "NOT_FOUND", otherEditor: "NOT_FOUND", admin: "NOT_FOUND", deactivated: "NOT_FOUND", staleSession: "NOT_FOUND",
+};
 
 /** The declared policy: what each caller gets from each procedure, given a valid input that makes sense for them. */
 const EXPECTED: Record<string, Row> = {
@@ -48,6 +51,9 @@ const EXPECTED: Record<string, Row> = {
   "evidence.attach": EDITORS,
   "evidence.update": EDITORS,
   "evidence.remove": EDITORS,
+  // The public outputs' reads answer as the anonymous reader whoever asks; drafts are an object-level case below.
+  "reader.view": PUBLIC,
+  "reader.article": PUBLIC,
   "source.search": EDITORS,
   "user.me": PUBLIC, // null for anyone signed out, deactivated and stale sessions included (checked below)
   "user.editors": EDITORS,
@@ -95,6 +101,10 @@ class Fixtures {
     return (await callPath(this.tx, this.c.editor, "evidence.attach", {
       claimId: claim.id, url: `https://example.org/${this.token}`, stance: "supports", note: this.secret("note"),
     })) as { id: number; version: number };
+  }
+  async slugOf(articleId: number): Promise<string> {
+    const [row] = await query<{ slug: string }>(this.tx, sql`select slug from articles where id = ${articleId}`);
+    return row!.slug;
   }
   targetUser() {
     return insertUser(this.tx, "reader", { email: `${this.token}@test.factdesk.org` });
@@ -152,6 +162,9 @@ const INPUTS: Record<string, (fx: Fixtures) => Promise<unknown>> = {
     const link = await fx.evidence();
     return { evidenceId: link.id, version: link.version };
   },
+  // A published article with a claim in review (secret rationale and note): nobody may see that claim here.
+  "reader.view": async (fx) => ({ slug: await fx.slugOf((await fx.claimInReview()).articleId) }),
+  "reader.article": async (fx) => ({ slug: await fx.slugOf((await fx.claimInReview()).articleId) }),
   "source.search": async (fx) => (await fx.evidence(), { query: fx.token }),
   "user.me": async () => undefined,
   "user.editors": async (fx) => (await fx.targetUser(), undefined),
@@ -188,6 +201,13 @@ const OBJECT_CASES: Array<{ name: string; path: string; expected: Row; input: (f
       return { claimId: claim.id, version: claim.version, decision: "reject", comment: fx.secret("comment") };
     },
   },
+  ...(["reader.view", "reader.article"] as const).map((path) => ({
+    name: `${path} of a draft is nothing for everyone, editors included (the public outputs never show drafts)`,
+    path,
+    // reader.view answers null (the page caches that), reader.article NOT_FOUND (the routes answer 404).
+    expected: path === "reader.view" ? PUBLIC : NOT_FOUND_FOR_ALL,
+    input: async (fx: Fixtures) => ({ slug: (await fx.article("draft")).slug }),
+  })),
   {
     name: "claim.detail of a deleted claim is NOT_FOUND even for editors and admins",
     path: "claim.detail",

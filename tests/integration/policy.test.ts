@@ -64,7 +64,7 @@ const MUTATIONS: Record<string, { minimum: Role; input: (f: Fixture) => unknown 
 };
 
 /** Queries anyone may call; every other query must refuse anonymous callers and readers. */
-const PUBLIC_QUERIES = ["article.listPublished", "article.bySlug", "user.me"];
+const PUBLIC_QUERIES = ["article.listPublished", "article.bySlug", "reader.view", "reader.article", "user.me"];
 /**
  * Every restricted query: the lowest role allowed and an input that really answers for it (checked below),
  * so the refusals are refusals of the caller, not of the input. A query missing here fails the first test.

@@ -75,6 +75,11 @@ describe("what readers see of a published article", () => {
       expect(exported.claims.map((c) => c.id)).toEqual([s.published]);
       expect(JSON.stringify(exported)).toContain(s.publicRationale);
       expectNoLeak("getPublicArticle", exported, s.hidden);
+
+      // The home page counts the published verdict only: not the deleted, withdrawn, in-review or draft ones.
+      const listed = (await callerWith(tx, anonymousActor).article.listPublished()).find((a) => a.id === article.id);
+      expect(listed?.checkedCount).toBe(1);
+      expectNoLeak("article.listPublished", listed, s.hidden);
     }));
 
   it("an article with no published claim shows none", () =>

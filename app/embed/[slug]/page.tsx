@@ -1,11 +1,11 @@
 import type { Metadata } from "next";
-import { notFound } from "next/navigation";
 import { connection } from "next/server";
 import { cache } from "react";
 import { EmbedCard } from "@/components/embed/embed-card";
-import { getAppDatabase } from "@/db/app-database";
 import { summarizeVerdicts } from "@/lib/verdict-summary";
-import { findPublicArticle } from "@/server/services/reader/get-public-article";
+import { publicRead } from "@/server/http/public-read";
+import { orNotFound } from "@/server/trpc/not-found";
+import { getPublicCaller } from "@/server/trpc/server-caller";
 
 // The only page other sites may frame (see next.config.ts headers). Always read as anonymous, so a
 // signed-in editor sees exactly what a publisher's readers see, and drafts are a 404 for everyone.
@@ -15,9 +15,7 @@ type Props = { params: Promise<{ slug: string }> };
 const load = cache(async (slug: string) => {
   // Rendered per request: without this Next would cache the first render and never show new verdicts.
   await connection();
-  const article = await findPublicArticle((await getAppDatabase()).db, slug);
-  if (!article) notFound();
-  return article;
+  return orNotFound(publicRead(async () => (await getPublicCaller()).reader.article({ slug })));
 });
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {

@@ -13,8 +13,10 @@ import { loadReaderView } from "./load-reader-view";
 
 type Props = { params: Promise<{ slug: string }> };
 
-// Rendered on first request, then served from the full-route cache until a verdict on this article is
-// published or withdrawn (tag expiry) or an hour passes. Nothing here reads cookies, so one page fits all.
+// Rendered on first request, then served from the full-route cache until what readers see of this article
+// changes (tag expiry) or the policy's safety net passes (APP_CACHE_SECONDS in
+// server/http/public-cache-policy.mjs; Next needs a literal here, a unit test keeps them equal).
+// Nothing here reads cookies, so one page fits all.
 export const revalidate = 3600;
 export const dynamicParams = true;
 export function generateStaticParams(): { slug: string }[] {

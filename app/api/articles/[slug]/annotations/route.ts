@@ -1,33 +1,30 @@
-import { getAppDatabase } from "@/db/app-database";
+import { randomUUID } from "node:crypto";
 import { factdeskOrganization, annotationsPath, publicOrigin, readerPath } from "@/lib/structured-data/public-urls";
 import { ANNOTATION_MEDIA_TYPE, buildAnnotationCollection } from "@/lib/structured-data/web-annotation";
 import { serverEnv } from "@/server/env.mjs";
-import { findPublicArticle } from "@/server/services/reader/get-public-article";
+import { toHttpError } from "@/server/errors";
+import { PUBLIC_CACHE_CONTROL, UNSTORED_CACHE_CONTROL } from "@/server/http/public-cache-policy.mjs";
+import { getPublicCaller } from "@/server/trpc/server-caller";
 
 type Params = { params: Promise<{ slug: string }> };
 
-// Public, identical for every caller (always read as anonymous), so shared caches and other origins
-// (browser annotation clients) may use it. Short s-maxage: a newly published verdict shows within a minute.
-const PUBLIC_HEADERS = {
-  "Cache-Control": "public, max-age=0, s-maxage=60, stale-while-revalidate=60",
-  "Access-Control-Allow-Origin": "*",
-};
-
-function errorResponse(status: number, message: string): Response {
-  // Not cached: a draft that gets published must stop being 404 at once.
-  return Response.json({ error: { message } }, { status, headers: { "Cache-Control": "no-store" } });
-}
+// Public, identical for every caller (always read as anonymous), so other origins (browser annotation
+// clients) may use it. Caching follows the one policy (docs/caching.md): revalidated on every use, ETag and
+// 304 added by scripts/serve.mjs.
+const CORS = { "Access-Control-Allow-Origin": "*" };
 
 export async function GET(request: Request, { params }: Params): Promise<Response> {
   const { slug } = await params;
+  const requestId = randomUUID();
   let article;
   try {
-    article = await findPublicArticle((await getAppDatabase()).db, slug);
+    article = await (await getPublicCaller()).reader.article({ slug });
   } catch (error) {
-    console.error(`[annotations ${slug}] export failed`, error);
-    return errorResponse(500, "The annotations could not be loaded right now. Try again in a minute.");
+    // The same mapping as every procedure: 404 for a draft or unknown slug, 503 + Retry-After when the
+    // database is down. Never stored: a draft that gets published must stop being 404 at once.
+    const { status, message, headers } = toHttpError(error, requestId);
+    return Response.json({ error: { message } }, { status, headers: { ...CORS, ...headers, "Cache-Control": UNSTORED_CACHE_CONTROL } });
   }
-  if (!article) return errorResponse(404, "No published article has that address. It may have been unpublished, or the link is wrong.");
 
   const origin = publicOrigin(serverEnv().NEXTAUTH_URL, request.url);
   const collection = buildAnnotationCollection({
@@ -37,5 +34,7 @@ export async function GET(request: Request, { params }: Params): Promise<Respons
     publisher: factdeskOrganization(origin),
     claims: article.claims,
   });
-  return new Response(JSON.stringify(collection), { headers: { ...PUBLIC_HEADERS, "Content-Type": ANNOTATION_MEDIA_TYPE } });
+  return new Response(JSON.stringify(collection), {
+    headers: { ...CORS, "Cache-Control": PUBLIC_CACHE_CONTROL, "Content-Type": ANNOTATION_MEDIA_TYPE },
+  });
 }

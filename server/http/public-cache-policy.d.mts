@@ -1,0 +1,18 @@
+import type { IncomingMessage, ServerResponse } from "node:http";
+
+export const PUBLIC_CACHE_CONTROL: string;
+export const UNSTORED_CACHE_CONTROL: string;
+export const APP_CACHE_SECONDS: number;
+export const PUBLISHED_ARTICLES_TAG: string;
+export function articleTag(slug: string): string;
+export function surrogateKeys(shown: { articleId: number; claimIds?: number[]; sourceIds?: number[] }): string[];
+export interface PublicOutput {
+  name: string;
+  pattern: RegExp;
+  appCopies: string;
+}
+export const PUBLIC_OUTPUTS: readonly PublicOutput[];
+export function publicOutputFor(pathname: string): PublicOutput | undefined;
+export function etagOf(body: Buffer | string): string;
+export function matchesEtag(ifNoneMatch: string | undefined, etag: string): boolean;
+export function applyPublicCachePolicy(req: IncomingMessage, res: ServerResponse, build: { buildId: string }): void;

@@ -1,0 +1,150 @@
+// Plain JavaScript for the same reason as content-security-policy.mjs: scripts/serve.mjs uses it.
+import { createHash } from "node:crypto";
+import { dataShownDigest, unavailableRetryAfter } from "./request-outcome.mjs";
+
+/**
+ * The one cache policy of every public output (docs/caching.md, docs/decisions/0010-one-cache-policy.md).
+ *
+ * The guarantee: a verdict published, changed or withdrawn shows in every public output within 2 s, for
+ * browsers too. So no copy the app cannot expire may be used without asking: browsers and shared caches get
+ * `no-cache` (store, but revalidate every time) with an ETag, and an unchanged output costs a 304. Long
+ * lifetimes exist only inside the app (Next's data and full-route caches, the in-memory page copies), and
+ * every one of them is expired when an article's public state changes (server/http/next-public-cache.ts).
+ *
+ * A shared cache the app can purge (Varnish with xkey, several app instances) fits here later: give it a
+ * `Surrogate-Control` lifetime beside `Cache-Control`, send `surrogateKeys()` with each output, and add a
+ * purge of those keys to the expiry, next to the in-process ones.
+ */
+
+/** Cache-Control of every public output that answered 200 or 304. */
+export const PUBLIC_CACHE_CONTROL = "public, no-cache";
+/** Everything else a public URL answers (404, 500, 503): never stored, so it flips the moment things change. */
+export const UNSTORED_CACHE_CONTROL = "no-store";
+/**
+ * How long the app's own copies live when nothing expires them: only a safety net should an expiry ever be
+ * missed. `export const revalidate` in app/(site)/a/[slug]/page.tsx must be a literal; a unit test checks it.
+ */
+export const APP_CACHE_SECONDS = 3600;
+
+/** Next cache tags: the list of published articles (home), and everything public about one article. */
+export const PUBLISHED_ARTICLES_TAG = "published-articles";
+/** @param {string} slug */
+export const articleTag = (slug) => `article:${slug}`;
+
+/**
+ * The keys a purgeable shared cache would file a response under (one per article, claim and source), so
+ * a change to any of them can purge exactly the outputs that show it. Not sent yet: no such cache today.
+ * @param {{ articleId: number, claimIds?: number[], sourceIds?: number[] }} shown
+ */
+export function surrogateKeys({ articleId, claimIds = [], sourceIds = [] }) {
+  return [`article-${articleId}`, ...claimIds.map((id) => `claim-${id}`), ...sourceIds.map((id) => `source-${id}`)];
+}
+
+/**
+ * Every public output: who may keep it how long, and what expires the app's copies. docs/caching.md is this
+ * table in prose; a unit test keeps the two in step.
+ */
+export const PUBLIC_OUTPUTS = [
+  { name: "home", pattern: /^\/$/, appCopies: "Next data cache (tag published-articles)" },
+  { name: "reader page", pattern: /^\/a\/[^/]+$/, appCopies: "Next full-route and data cache (tag article:<slug>), in-memory page copy" },
+  { name: "embed card", pattern: /^\/embed\/[^/.]+$/, appCopies: "none (rendered per request)" },
+  { name: "SVG badge", pattern: /^\/(?:embed\/[^/]+\.svg|embed-badge\/[^/]+)$/, appCopies: "none (rendered per request)" },
+  { name: "annotation export", pattern: /^\/api\/articles\/[^/]+\/annotations$/, appCopies: "none (rendered per request)" },
+];
+
+/** @param {string} pathname */
+export function publicOutputFor(pathname) {
+  return PUBLIC_OUTPUTS.find((output) => output.pattern.test(pathname));
+}
+
+/** A strong validator for a body: the same bytes, the same ETag, whichever instance rendered them. */
+export function etagOf(body) {
+  return `"${createHash("sha256").update(body).digest("base64url").slice(0, 27)}"`;
+}
+
+/**
+ * Whether an If-None-Match header names this ETag (a list, `*`, and weak forms as RFC 9110 compares for GET).
+ * @param {string | undefined} ifNoneMatch
+ * @param {string} etag
+ */
+export function matchesEtag(ifNoneMatch, etag) {
+  if (!ifNoneMatch) return false;
+  if (ifNoneMatch.trim() === "*") return true;
+  const strip = (tag) => tag.trim().replace(/^W\//, "");
+  return ifNoneMatch.split(",").some((tag) => strip(tag) === strip(etag));
+}
+
+const toBuffer = (chunk, encoding) => (Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk, typeof encoding === "string" ? encoding : "utf8"));
+
+/**
+ * Holds back a public output's response until it is complete, then applies the policy: Cache-Control by
+ * status, an ETag when the app gave none (Next gives one to the pages of its full-route cache), a 304
+ * without a body when the browser's copy is current, and 503 for a page the database outage broke.
+ * Outputs are small (the largest reader page is a few hundred KB), so holding one is cheap. Does nothing
+ * for other paths and methods.
+ * @param {import("node:http").IncomingMessage} req
+ * @param {import("node:http").ServerResponse} res
+ * @param {{ buildId: string }} build which build renders: part of a page's ETag, so a deploy is never a 304
+ */
+export function applyPublicCachePolicy(req, res, { buildId }) {
+  if (req.method !== "GET" && req.method !== "HEAD") return;
+  const pathname = new URL(req.url ?? "/", "http://localhost").pathname;
+  if (!publicOutputFor(pathname)) return;
+  const original = { writeHead: res.writeHead, write: res.write, end: res.end };
+  /** @type {Buffer[]} */
+  const chunks = [];
+
+  res.writeHead = function writeHead(status, ...rest) {
+    // Kept until the end: status and headers may still change (304, ETag).
+    res.statusCode = status;
+    const headers = rest.find((a) => a && typeof a === "object");
+    if (Array.isArray(headers)) for (let i = 0; i + 1 < headers.length; i += 2) res.setHeader(headers[i], headers[i + 1]);
+    else if (headers) for (const [k, v] of Object.entries(headers)) res.setHeader(k, v);
+    return res;
+  };
+  res.write = function write(chunk, encoding, callback) {
+    chunks.push(toBuffer(chunk, encoding));
+    const done = [encoding, callback].find((a) => typeof a === "function");
+    if (done) done();
+    return true;
+  };
+  res.end = function end(chunk, encoding, callback) {
+    if (chunk && typeof chunk !== "function") chunks.push(toBuffer(chunk, encoding));
+    res.writeHead = original.writeHead;
+    res.write = original.write;
+    res.end = original.end;
+    const done = [chunk, encoding, callback].find((a) => typeof a === "function");
+    const body = Buffer.concat(chunks);
+    // A page that failed because the database is down (marked through request-outcome.mjs) says so, like
+    // every route handler and procedure does, instead of Next's 500.
+    const retryAfter = unavailableRetryAfter();
+    if (res.statusCode === 500 && retryAfter !== undefined) {
+      res.statusCode = 503;
+      res.setHeader("Retry-After", String(retryAfter));
+    }
+    const status = res.statusCode;
+    if (status !== 200 && status !== 304) {
+      res.setHeader("Cache-Control", UNSTORED_CACHE_CONTROL);
+      return res.end(body.length ? body : undefined, done);
+    }
+    res.setHeader("Cache-Control", PUBLIC_CACHE_CONTROL);
+    if (status === 304) return res.end(undefined, done);
+    let etag = res.getHeader("etag");
+    if (!etag && req.method === "GET") {
+      // A page rendered per request: the data it showed (noted by server/http/public-read.ts), else the bytes.
+      // (Navigation payloads, RSC, are another representation: their bytes.)
+      const shown = req.headers.rsc ? undefined : dataShownDigest();
+      etag = shown ? etagOf(`${buildId} ${pathname} ${shown}`) : etagOf(body);
+      res.setHeader("ETag", etag);
+    }
+    if (typeof etag === "string" && matchesEtag(req.headers["if-none-match"], etag)) {
+      res.statusCode = 304;
+      res.removeHeader("Content-Length");
+      // The browser keeps its copy and takes the 304's headers over it: the policy computed for this
+      // render's bytes (inline script hashes) must not replace the one that fits the copy.
+      res.removeHeader("Content-Security-Policy");
+      return res.end(undefined, done);
+    }
+    return res.end(body.length ? body : undefined, done);
+  };
+}
