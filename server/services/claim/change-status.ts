@@ -3,7 +3,7 @@ import { STATUS_LABELS, isDirectTransition, reviewBlockers } from "@/lib/claims/
 import { InvalidInputError } from "../../errors";
 import { assertCan } from "../../policy";
 import type { ServiceContext } from "../context";
-import { recordClaimEvent } from "./claim-events";
+import { recordAudit } from "../audit/record-audit";
 import { claimStatusInput, idInput, optionalLine, versionInput } from "./claim-input";
 import { liveEvidenceCount } from "./live-evidence-count";
 import { lockClaimAtVersion, updateLockedClaim } from "./versioned-claim";
@@ -42,9 +42,10 @@ export async function changeClaimStatus(ctx: ServiceContext, rawInput: z.input<t
       status: input.status,
       ...(withdrawing ? { publishedAt: null, reviewedBy: null } : {}),
     });
-    await recordClaimEvent(tx, ctx.actor, {
-      claimId: current.id,
+    await recordAudit(tx, ctx.actor, {
       action: "claim.status_changed",
+      entityId: current.id,
+      articleId: current.articleId,
       before: { status: current.status },
       after: { status: updated.status, ...(input.comment ? { comment: input.comment } : {}) },
     });
