@@ -20,6 +20,7 @@ const FIELD_LABELS: Record<string, string> = {
   assigneeId: "Assignee",
   deleted: "Deleted",
   source: "Source",
+  sourceTitle: "Source title",
   stance: "Stance",
   excerpt: "Excerpt",
   locator: "Locator",

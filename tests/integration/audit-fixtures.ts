@@ -15,9 +15,10 @@ async function lastAuditId(tx: Database): Promise<number> {
 /**
  * Runs one call and checks the audit log grew by exactly the rows `actions` names, in order (none when it is
  * empty, whether the call succeeded as a no-op or was refused with `refusal`). Use inside inRollback: its
- * snapshot hides rows that other test files commit meanwhile. Returns the call's result and the new rows.
+ * snapshot hides rows that other test files commit meanwhile. Returns the call's result and the new rows;
+ * `seen` collects the actions written, for checks that every action is exercised.
  */
-export function auditor(tx: Database) {
+export function auditor(tx: Database, seen?: Set<AuditAction>) {
   return async function expectAudit<T>(
     label: string,
     actions: AuditAction | readonly AuditAction[] | null,
@@ -31,6 +32,7 @@ export function auditor(tx: Database) {
     else result = await call();
     const rows = await tx.select().from(auditEvents).where(gt(auditEvents.id, since)).orderBy(asc(auditEvents.id));
     expect(rows.map((r) => r.action), label).toEqual(expected);
+    for (const row of rows) seen?.add(row.action);
     return { result: result as T, rows };
   };
 }
