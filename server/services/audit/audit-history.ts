@@ -5,14 +5,13 @@ import type { Database } from "@/db/types";
 import { AUDIT_ACTION_LABELS, AUDIT_ENTITIES } from "@/lib/audit/actions";
 import { assertCan } from "../../policy";
 import type { ServiceContext } from "../context";
-
-const id = z.number().int().positive();
+import { idInput } from "../claim/claim-input";
 
 /** One entity's own history, or everything that happened within an article or a claim (its evidence included). */
 export const auditHistoryInput = z.union([
-  z.object({ entityType: z.enum(AUDIT_ENTITIES), entityId: id }).strict(),
-  z.object({ articleId: id }).strict(),
-  z.object({ claimId: id }).strict(),
+  z.object({ entityType: z.enum(AUDIT_ENTITIES), entityId: idInput }).strict(),
+  z.object({ articleId: idInput }).strict(),
+  z.object({ claimId: idInput }).strict(),
 ]);
 export type AuditScope = z.infer<typeof auditHistoryInput>;
 
