@@ -20,6 +20,8 @@ const MINIMUM_ROLE: Record<Action, Role> = {
   "claim.restore": "admin",
   "evidence.edit": "editor",
   "source.search": "editor",
+  "audit.read": "editor",
+  "audit.readUsers": "admin",
   "user.listEditors": "editor",
   "user.list": "admin",
   "user.create": "admin",

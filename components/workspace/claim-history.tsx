@@ -3,7 +3,7 @@ import { sectionHeadingClass } from "./form-styles";
 import { formatWhen, toDate } from "./text-format";
 import type { ClaimEvent, Editor } from "./types";
 
-/** Every claim_events row, oldest first: who, what in words, when, and before → after per field. */
+/** Every audit row of the claim and its evidence, oldest first: who, what in words, when, and before → after per field. */
 export function ClaimHistory({ history, editors }: { history: readonly ClaimEvent[]; editors: readonly Editor[] }) {
   const editorName = (id: number) => editors.find((e) => e.id === id)?.name ?? `user #${id}`;
   return (
@@ -17,7 +17,7 @@ export function ClaimHistory({ history, editors }: { history: readonly ClaimEven
           return (
             <li key={event.id}>
               <p>
-                <span className="font-medium">{event.actorName ?? "System"}</span> {described.action}
+                <span className="font-medium">{event.actorName ?? (event.actorLabel ? `System (${event.actorLabel})` : "System")}</span> {described.action}
                 <span className="text-quiet">
                   {" · "}
                   <time dateTime={toDate(event.at).toISOString()}>{formatWhen(event.at)}</time>

@@ -1,26 +1,13 @@
+import { AUDIT_ACTION_LABELS, type AuditAction } from "@/lib/audit/actions";
 import { STATUS_LABELS, type ClaimKind, type ClaimStatus } from "@/lib/claims/workflow";
 import type { Stance } from "@/lib/sources/vocabulary";
 import { VERDICT_SCALE, type Verdict } from "@/lib/verdicts";
 import { truncate } from "./text-format";
 import { KIND_LABELS, STANCE_LABELS } from "./vocabulary-labels";
 
-// Turns claim_events rows (action + jsonb before/after, see server/services/claim/claim-events.ts) into
-// words. Unknown actions and fields still show, in their raw form, so the history never hides a change.
-
-const ACTION_WORDS: Record<string, string> = {
-  "claim.created": "marked the claim",
-  "claim.updated": "edited the details",
-  "claim.verdict_set": "set the verdict",
-  "claim.status_changed": "changed the status",
-  "claim.approved": "approved the verdict",
-  "claim.rejected": "rejected the verdict",
-  "claim.assigned": "changed the assignee",
-  "claim.deleted": "deleted the claim",
-  "claim.restored": "restored the claim",
-  "evidence.added": "added evidence",
-  "evidence.updated": "edited evidence",
-  "evidence.removed": "removed evidence",
-};
+// Turns audit rows of a claim and its evidence (typed action + jsonb before/after, written by
+// server/services/audit/record-audit.ts) into words. The action's words come from the typed list in
+// lib/audit/actions.ts; unknown fields still show, in their raw form, so the history never hides a change.
 
 const FIELD_LABELS: Record<string, string> = {
   exact: "Text",
@@ -33,6 +20,7 @@ const FIELD_LABELS: Record<string, string> = {
   assigneeId: "Assignee",
   deleted: "Deleted",
   source: "Source",
+  sourceTitle: "Source title",
   stance: "Stance",
   excerpt: "Excerpt",
   locator: "Locator",
@@ -71,7 +59,7 @@ function formatValue(field: string, value: unknown, editorName: (id: number) => 
 }
 
 export function describeClaimEvent(
-  event: { action: string; before?: unknown; after?: unknown },
+  event: { action: AuditAction; before?: unknown; after?: unknown },
   editorName: (id: number) => string,
 ): DescribedEvent {
   // A removal records what was there and nothing after: show it as the thing removed, not "X → none".
@@ -89,6 +77,6 @@ export function describeClaimEvent(
     }))
     .filter((c) => c.before !== null || c.after !== null);
   const comment = typeof after.comment === "string" && after.comment.trim() ? after.comment : null;
-  return { action: ACTION_WORDS[event.action] ?? event.action, changes, comment };
+  return { action: AUDIT_ACTION_LABELS[event.action], changes, comment };
 }
 

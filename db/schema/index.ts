@@ -4,5 +4,5 @@ export * from "./articles";
 export * from "./sources";
 export * from "./claims";
 export * from "./evidence";
-export * from "./claim-events";
+export * from "./audit-events";
 export * from "./relations";

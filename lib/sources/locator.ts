@@ -1,7 +1,7 @@
 const TIMESTAMP = /^(?:(\d{1,2}):)?([0-5]?\d):([0-5]\d)$/;
 
 /** "1:02:03" -> 3723, "12:34" -> 754; null when the locator is not a video timestamp. */
-function timestampSeconds(locator: string | null | undefined): number | null {
+export function timestampSeconds(locator: string | null | undefined): number | null {
   const match = locator?.trim().match(TIMESTAMP);
   if (!match) return null;
   const [, hours, minutes, seconds] = match;

@@ -1,5 +1,6 @@
 import { createCallerFactory, createTRPCRouter } from "../trpc/init";
 import { articleRouter } from "./article";
+import { auditRouter } from "./audit";
 import { claimRouter } from "./claim";
 import { evidenceRouter } from "./evidence";
 import { readerRouter } from "./reader";
@@ -8,6 +9,7 @@ import { userRouter } from "./user";
 
 export const appRouter = createTRPCRouter({
   article: articleRouter,
+  audit: auditRouter,
   claim: claimRouter,
   evidence: evidenceRouter,
   reader: readerRouter,

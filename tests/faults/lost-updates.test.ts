@@ -182,7 +182,7 @@ describe("fault: 1,000 random concurrent operations from 10 editors on the same 
     const { claimRows, events, evidenceRows } = await withSql(db.url, async (sql) => ({
       claimRows: await sql<Record<string, unknown>[]>`select * from claims where id in ${sql(claimIds)}`,
       events: await sql<{ event_id: string; claim_id: number; action: string; before: Record<string, unknown> | null; after: Record<string, unknown> | null }[]>`
-        select id::text as event_id, claim_id, action, before, after from claim_events where claim_id in ${sql(claimIds)} order by claim_events.id`,
+        select id::text as event_id, claim_id, action, before, after from audit_events where claim_id in ${sql(claimIds)} order by audit_events.id`,
       evidenceRows: await sql<{ id: number; claim_id: number; excerpt: string | null; version: number; deleted_at: Date | null }[]>`
         select id, claim_id, excerpt, version, deleted_at from evidence where claim_id in ${sql(claimIds)}`,
     }));

@@ -11,7 +11,7 @@ import { withSql } from "../../test-support/sql";
 
 // Issue 6(b): the app process killed with SIGKILL while 200 evidence writes are in flight. After a restart,
 // every write the app acknowledged is in the database exactly as sent, and none is half-written: an evidence
-// row and its audit row (claim_events "evidence.added") exist together or not at all.
+// row and its audit row (audit_events "evidence.added") exist together or not at all.
 
 const WRITES = 200;
 /** Kill once this many writes were acknowledged (about half-way through). */
@@ -85,7 +85,7 @@ describe("fault: SIGKILL during 200 concurrent evidence writes", () => {
       rows: await sql<{ id: number; claim_id: number; excerpt: string | null; deleted_at: Date | null }[]>`
         select id, claim_id, excerpt, deleted_at from evidence where claim_id = ${claimId} order by id`,
       events: await sql<{ evidence_id: number | null; excerpt: string | null }[]>`
-        select (after->>'evidenceId')::int as evidence_id, after->>'excerpt' as excerpt from claim_events
+        select (after->>'evidenceId')::int as evidence_id, after->>'excerpt' as excerpt from audit_events
         where claim_id = ${claimId} and action = 'evidence.added' order by id`,
     }));
     const rowById = new Map(rows.map((r) => [r.id, r]));

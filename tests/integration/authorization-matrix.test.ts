@@ -35,6 +35,7 @@ const EXPECTED: Record<string, Row> = {
   "article.dashboard": EDITORS,
   "article.import": EDITORS,
   "article.setStatus": EDITORS,
+  "audit.history": EDITORS, // of an article: its import, claims and evidence, with editor-only texts
   "claim.workspace": EDITORS,
   "claim.detail": EDITORS, // of a claim in review: verdict, rationale, editor notes and history
   "claim.myQueue": EDITORS,
@@ -166,6 +167,7 @@ const INPUTS: Record<string, (fx: Fixtures) => Promise<unknown>> = {
   "reader.view": async (fx) => ({ slug: await fx.slugOf((await fx.claimInReview()).articleId) }),
   "reader.article": async (fx) => ({ slug: await fx.slugOf((await fx.claimInReview()).articleId) }),
   "source.search": async (fx) => (await fx.evidence(), { query: fx.token }),
+  "audit.history": async (fx) => ({ articleId: (await fx.claim()).articleId }),
   "user.me": async () => undefined,
   "user.editors": async (fx) => (await fx.targetUser(), undefined),
   "user.list": async (fx) => (await fx.targetUser(), undefined),
@@ -208,6 +210,12 @@ const OBJECT_CASES: Array<{ name: string; path: string; expected: Row; input: (f
     expected: path === "reader.view" ? PUBLIC : NOT_FOUND_FOR_ALL,
     input: async (fx: Fixtures) => ({ slug: (await fx.article("draft")).slug }),
   })),
+  {
+    name: "audit.history of a user account is for admins only",
+    path: "audit.history",
+    expected: ADMINS,
+    input: async (fx) => ({ entityType: "user", entityId: (await fx.targetUser()).id }),
+  },
   {
     name: "claim.detail of a deleted claim is NOT_FOUND even for editors and admins",
     path: "claim.detail",

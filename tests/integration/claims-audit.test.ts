@@ -1,31 +1,9 @@
-import { desc } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { claimEvents } from "@/db/schema";
-import type { Database } from "@/db/types";
+import { auditor } from "./audit-fixtures";
 import { callerWith, createArticle, eventsOf, mark, namedUser, RATIONALE, writerOf } from "./claims-fixtures";
-import { countRows, inRollback, openTestDatabase, rejectionOf } from "./helpers";
+import { inRollback, openTestDatabase, uniqueName } from "./helpers";
 
 const { db } = await openTestDatabase();
-
-/**
- * Runs one mutation and checks the audit trail grew by exactly one row with `action` (or by none when
- * `action` is null, whether the call succeeded as a no-op or was refused with `refusal`).
- */
-function auditor(tx: Database) {
-  return async function expectAudit<T>(label: string, action: string | null, call: () => Promise<T>, refusal?: string): Promise<T | undefined> {
-    const before = await countRows(tx, "claim_events");
-    let result: T | undefined;
-    if (refusal) expect(await rejectionOf(call()), label).toMatchObject({ code: refusal });
-    else result = await call();
-    const after = await countRows(tx, "claim_events");
-    expect(after - before, label).toBe(action ? 1 : 0);
-    if (action) {
-      const [last] = await tx.select().from(claimEvents).orderBy(desc(claimEvents.id)).limit(1);
-      expect(last?.action, label).toBe(action);
-    }
-    return result;
-  };
-}
 
 describe("the claim audit trail", () => {
   it("every mutation writes exactly one event per change; refusals and no-ops write none", () =>
@@ -38,38 +16,41 @@ describe("the claim audit trail", () => {
       const article = await createArticle(tx);
       const expectAudit = auditor(tx);
 
-      let c = (await expectAudit("mark", "claim.created", () => mark(tx, author, article, "Ninety percent of voters")))!;
+      let c = (await expectAudit("mark", "claim.created", () => mark(tx, author, article, "Ninety percent of voters"))).result;
       const id = c.id;
-      c = (await expectAudit("update", "claim.updated", () => a.claim.update({ claimId: id, version: c.version, summary: "90% back the plan" })))!;
+      c = (await expectAudit("update", "claim.updated", () => a.claim.update({ claimId: id, version: c.version, summary: "90% back the plan" }))).result;
       await expectAudit("update, nothing changed", null, () => a.claim.update({ claimId: id, version: c.version, summary: "90% back the plan" }));
       await expectAudit("update, stale version", null, () => a.claim.update({ claimId: id, version: c.version - 1, summary: "Other" }), "CONFLICT");
-      c = (await expectAudit("setVerdict", "claim.verdict_set", () => a.claim.setVerdict({ claimId: id, version: c.version, verdict: "false", rationale: RATIONALE })))!;
+      c = (await expectAudit("setVerdict", "claim.verdict_set", () => a.claim.setVerdict({ claimId: id, version: c.version, verdict: "false", rationale: RATIONALE }))).result;
       expect(c.status).toBe("in_progress"); // one event, although both verdict and status changed
       await expectAudit("setVerdict, same again", null, () => a.claim.setVerdict({ claimId: id, version: c.version, verdict: "false", rationale: RATIONALE }));
-      c = (await expectAudit("assign", "claim.assigned", () => a.claim.assign({ claimId: id, version: c.version, assigneeId: author.id })))!;
+      c = (await expectAudit("assign", "claim.assigned", () => a.claim.assign({ claimId: id, version: c.version, assigneeId: author.id }))).result;
       await expectAudit("assign, same person", null, () => a.claim.assign({ claimId: id, version: c.version, assigneeId: author.id }));
       await expectAudit("assign to nobody real", null, () => a.claim.assign({ claimId: id, version: c.version, assigneeId: 2_000_000_000 }), "BAD_REQUEST");
 
-      const kept = (await expectAudit("attach", "evidence.added", () => a.evidence.attach({ claimId: id, url: "https://example.org/kept", stance: "refutes" })))!;
-      const extra = (await expectAudit("attach another", "evidence.added", () => a.evidence.attach({ claimId: id, url: "https://example.org/extra", stance: "context" })))!;
+      // A URL on a new host adds its publisher and the source to the registry: one row each, then the evidence.
+      const host = `${uniqueName("audit")}.example.org`;
+      const kept = (await expectAudit("attach", ["publisher.created", "source.created", "evidence.added"], () => a.evidence.attach({ claimId: id, url: `https://${host}/kept`, stance: "refutes" }))).result;
+      const extra = (await expectAudit("attach another", ["source.created", "evidence.added"], () => a.evidence.attach({ claimId: id, url: `https://${host}/extra`, stance: "context" }))).result;
+      await expectAudit("attach a known source by id", "evidence.added", () => a.evidence.attach({ claimId: id, sourceId: kept.sourceId, stance: "supports" }));
       await expectAudit("attach a bad URL", null, () => a.evidence.attach({ claimId: id, url: "javascript:alert(1)", stance: "context" }), "BAD_REQUEST");
-      const edited = (await expectAudit("evidence update", "evidence.updated", () => a.evidence.update({ evidenceId: kept.id, version: kept.version, locator: "p. 12" })))!;
+      const edited = (await expectAudit("evidence update", "evidence.updated", () => a.evidence.update({ evidenceId: kept.id, version: kept.version, locator: "p. 12" }))).result;
       await expectAudit("evidence update, nothing changed", null, () => a.evidence.update({ evidenceId: kept.id, version: edited.version, locator: "p. 12" }));
       await expectAudit("evidence remove", "evidence.removed", () => a.evidence.remove({ evidenceId: extra.id, version: extra.version }));
       await expectAudit("evidence remove again", null, () => a.evidence.remove({ evidenceId: extra.id, version: extra.version + 1 }), "NOT_FOUND");
 
       await expectAudit("jump to published", null, () => a.claim.changeStatus({ claimId: id, version: c.version, status: "published" }), "BAD_REQUEST");
-      c = (await expectAudit("to review", "claim.status_changed", () => a.claim.changeStatus({ claimId: id, version: c.version, status: "in_review" })))!;
+      c = (await expectAudit("to review", "claim.status_changed", () => a.claim.changeStatus({ claimId: id, version: c.version, status: "in_review" }))).result;
       await expectAudit("to review again", null, () => a.claim.changeStatus({ claimId: id, version: c.version, status: "in_review" }));
       await expectAudit("evidence while in review", null, () => a.evidence.attach({ claimId: id, url: "https://example.org/late", stance: "supports" }), "CONFLICT");
-      c = (await expectAudit("reject", "claim.rejected", () => r.review({ claimId: id, version: c.version, decision: "reject", comment: "Which year?" })))!;
-      c = (await expectAudit("to review", "claim.status_changed", () => a.claim.changeStatus({ claimId: id, version: c.version, status: "in_review" })))!;
+      c = (await expectAudit("reject", "claim.rejected", () => r.review({ claimId: id, version: c.version, decision: "reject", comment: "Which year?" }))).result;
+      c = (await expectAudit("to review", "claim.status_changed", () => a.claim.changeStatus({ claimId: id, version: c.version, status: "in_review" }))).result;
       const approve = { claimId: id, decision: "approve" as const, comment: "Checked." };
       await expectAudit("approve own verdict", null, () => a.claim.review({ ...approve, version: c.version }), "FORBIDDEN");
-      c = (await expectAudit("approve", "claim.approved", () => r.review({ ...approve, version: c.version })))!;
+      c = (await expectAudit("approve", "claim.approved", () => r.review({ ...approve, version: c.version }))).result;
       await expectAudit("delete published", null, () => a.claim.delete({ claimId: id, version: c.version }), "CONFLICT");
-      c = (await expectAudit("withdraw", "claim.status_changed", () => a.claim.changeStatus({ claimId: id, version: c.version, status: "in_review" })))!;
-      c = (await expectAudit("back", "claim.status_changed", () => a.claim.changeStatus({ claimId: id, version: c.version, status: "in_progress" })))!;
+      c = (await expectAudit("withdraw", "claim.status_changed", () => a.claim.changeStatus({ claimId: id, version: c.version, status: "in_review" }))).result;
+      c = (await expectAudit("back", "claim.status_changed", () => a.claim.changeStatus({ claimId: id, version: c.version, status: "in_progress" }))).result;
       await expectAudit("delete", "claim.deleted", () => a.claim.delete({ claimId: id, version: c.version }));
       await expectAudit("restore by an editor", null, () => a.claim.restore({ claimId: id }), "FORBIDDEN");
       await expectAudit("restore", "claim.restored", () => callerWith(tx, admin).claim.restore({ claimId: id }));
@@ -83,6 +64,12 @@ describe("the claim audit trail", () => {
       expect(history.filter((h) => h.actorName === author.name).length).toBeGreaterThan(10);
       expect(JSON.stringify(history)).not.toContain(author.email);
       expect(history.find((h) => h.action === "claim.updated")).toMatchObject({ before: { summary: null }, after: { summary: "90% back the plan" } });
+      // Each row says what it is about: the claim's own rows and its evidence's, all within the article.
+      const rows = await eventsOf(tx, id);
+      expect(rows.every((row) => row.articleId === article.id && row.actorLabel === null)).toBe(true);
+      expect(rows.filter((row) => row.entityType === "claim").every((row) => row.entityId === id)).toBe(true);
+      expect(rows.filter((row) => row.entityType === "evidence").map((row) => row.entityId)).toEqual(expect.arrayContaining([kept.id, extra.id]));
+      expect(history.find((h) => h.action === "claim.approved")?.label).toBe("approved the verdict");
     }));
 
   it("each change and its event are written by the same transaction", async () => {
@@ -91,7 +78,7 @@ describe("the claim audit trail", () => {
     const caller = callerWith(db, editor);
     const article = await createArticle(db);
     const claim = await mark(db, editor, article, "Critics called the figures misleading");
-    const eventWriters = async () => Promise.all((await eventsOf(db, claim.id)).map((e) => writerOf(db, "claim_events", e.id)));
+    const eventWriters = async () => Promise.all((await eventsOf(db, claim.id)).map((e) => writerOf(db, "audit_events", e.id)));
 
     const [created] = await eventWriters();
     expect(created).toBe(await writerOf(db, "claims", claim.id));

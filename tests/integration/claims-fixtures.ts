@@ -1,7 +1,7 @@
 import type { ArticleStatus } from "@/lib/articles/status";
 import { randomUUID } from "node:crypto";
 import { eq, sql } from "drizzle-orm";
-import { articleRevisions, claimEvents } from "@/db/schema";
+import { articleRevisions, auditEvents } from "@/db/schema";
 import type { Database } from "@/db/types";
 import type { Role } from "@/lib/roles";
 import type { Actor } from "@/server/actor";
@@ -87,12 +87,13 @@ export async function publishedClaim(db: Database, author: UserActor, reviewer: 
   return { claim: published, evidence };
 }
 
+/** The audit rows of a claim and its evidence, oldest first. */
 export async function eventsOf(db: Database, claimId: number) {
-  return db.select().from(claimEvents).where(eq(claimEvents.claimId, claimId)).orderBy(claimEvents.id);
+  return db.select().from(auditEvents).where(eq(auditEvents.claimId, claimId)).orderBy(auditEvents.id);
 }
 
 /** The transaction id that last wrote a row: equal for rows written by one transaction. */
-export async function writerOf(db: Database, table: "claims" | "claim_events" | "evidence", id: number): Promise<string> {
+export async function writerOf(db: Database, table: "claims" | "audit_events" | "evidence" | "articles" | "users" | "sources" | "publishers", id: number): Promise<string> {
   const [row] = await query<{ xmin: string }>(db, sql`select xmin::text as xmin from ${sql.identifier(table)} where id = ${id}`);
   if (!row) throw new Error(`${table} ${id} not found`);
   return row.xmin;

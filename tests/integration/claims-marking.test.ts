@@ -105,12 +105,12 @@ describe("claim.mark on the demo article", () => {
         .values({ articleId: article.id, body: `Updated. ${article.body}`, note: "copy edit" })
         .returning({ id: articleRevisions.id });
       await tx.update(articles).set({ currentRevisionId: next!.id }).where(eq(articles.id, article.id));
-      const before = await countRows(tx, "claim_events");
+      const before = await countRows(tx, "audit_events");
 
       const stale = await rejectionOf(caller.claim.mark({ articleId: article.id, revisionId: article.revisionId, start: 0, end: 6, kind: "event" }));
       expect(stale).toMatchObject({ code: "CONFLICT" });
       expect((stale as Error).message).toMatch(/changed since you opened it/);
-      expect(await countRows(tx, "claim_events")).toBe(before);
+      expect(await countRows(tx, "audit_events")).toBe(before);
       const fresh = await caller.claim.mark({ articleId: article.id, revisionId: next!.id, start: 0, end: 7, kind: "event" });
       expect(fresh).toMatchObject({ revisionId: next!.id, quoteExact: "Updated" });
     }));

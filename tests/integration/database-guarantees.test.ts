@@ -1,6 +1,6 @@
 import { eq, sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { articleRevisions, claimEvents, claims } from "@/db/schema";
+import { articleRevisions, auditEvents, claims } from "@/db/schema";
 import type { Database } from "@/db/types";
 import { importArticle } from "@/server/services/article/import-article";
 import { inRollback, openTestDatabase, query, rejectionOf, sqlState, systemActor, uniqueName } from "./helpers";
@@ -15,7 +15,10 @@ async function claimWithHistory(tx: Database) {
     .insert(claims)
     .values({ articleId: article.id, revisionId: article.revisionId, quoteExact: "Some", positionStart: 0, positionEnd: 4, kind: "quote" })
     .returning({ id: claims.id });
-  const [event] = await tx.insert(claimEvents).values({ claimId: claim!.id, action: "created", after: { status: "unchecked" } }).returning({ id: claimEvents.id });
+  const [event] = await tx
+    .insert(auditEvents)
+    .values({ entityType: "claim", entityId: claim!.id, claimId: claim!.id, articleId: article.id, actorLabel: "test", action: "claim.created", after: { status: "unchecked" } })
+    .returning({ id: auditEvents.id });
   return { articleId: article.id, revisionId: article.revisionId, claimId: claim!.id, eventId: event!.id };
 }
 
@@ -23,28 +26,43 @@ async function claimWithHistory(tx: Database) {
 const attempt = (tx: Database, statement: ReturnType<typeof sql>) => rejectionOf(tx.transaction((sp) => sp.execute(statement)));
 
 describe("append-only history", () => {
-  it("refuses UPDATE, DELETE and TRUNCATE on claim_events", () =>
+  it("refuses UPDATE, DELETE and TRUNCATE on audit_events", () =>
     inRollback(db, async (tx) => {
       const { eventId } = await claimWithHistory(tx);
       for (const statement of [
-        sql`update claim_events set action = 'rewritten' where id = ${eventId}`,
-        sql`delete from claim_events where id = ${eventId}`,
-        sql`truncate claim_events`,
+        sql`update audit_events set after = '{"status":"published"}' where id = ${eventId}`,
+        sql`delete from audit_events where id = ${eventId}`,
+        sql`truncate audit_events`,
       ]) {
         const error = await attempt(tx, statement);
         expect(sqlState(error)).toBe("42501"); // insufficient_privilege, raised by the trigger
         expect(String((error as { cause?: unknown }).cause ?? error)).toMatch(/append-only/);
       }
-      const [event] = await tx.select().from(claimEvents).where(eq(claimEvents.id, eventId));
-      expect(event?.action).toBe("created");
+      const [event] = await tx.select().from(auditEvents).where(eq(auditEvents.id, eventId));
+      expect(event).toMatchObject({ action: "claim.created", after: { status: "unchecked" } });
     }));
 
   it("still accepts new events (append is what it is for)", () =>
     inRollback(db, async (tx) => {
       const { claimId } = await claimWithHistory(tx);
-      await tx.insert(claimEvents).values({ claimId, action: "status_changed" });
-      const events = await tx.select().from(claimEvents).where(eq(claimEvents.claimId, claimId));
-      expect(events.map((e) => e.action)).toEqual(["created", "status_changed"]);
+      await tx.insert(auditEvents).values({ entityType: "claim", entityId: claimId, claimId, actorLabel: "test", action: "claim.status_changed" });
+      const events = await tx.select().from(auditEvents).where(eq(auditEvents.claimId, claimId));
+      expect(events.map((e) => e.action)).toEqual(["claim.created", "claim.status_changed"]);
+    }));
+
+  it.each([
+    ["an action outside the typed list", "claim", "'claim.rewritten'", "'test'", "audit_events_action_check"],
+    ["an action about another entity than the row's", "user", "'claim.created'", "'test'", "audit_events_action_entity_check"],
+    ["no actor at all", "claim", "'claim.created'", "null", "audit_events_actor_check"],
+  ])("refuses an audit row with %s", (_, entityType, action, label, constraint) =>
+    inRollback(db, async (tx) => {
+      const { claimId } = await claimWithHistory(tx);
+      const error = await attempt(
+        tx,
+        sql`insert into audit_events (entity_type, entity_id, actor_label, action) values (${entityType}, ${claimId}, ${sql.raw(label)}, ${sql.raw(action)})`,
+      );
+      expect(sqlState(error)).toBe("23514");
+      expect(JSON.stringify((error as { cause?: unknown }).cause)).toContain(constraint);
     }));
 
   it("refuses UPDATE and DELETE on article_revisions", () =>

@@ -9,7 +9,7 @@ import { canonicalizeUrl } from "@/lib/url/canonicalize";
 import { findOrCreatePublisher } from "@/server/services/source/find-or-create-publisher";
 import { verifyLogin } from "@/server/services/user/verify-login";
 import { createArticle, type TestArticle } from "./claims-fixtures";
-import { inRollback, openTestDatabase, TEST_PASSWORD, uniqueEmail, uniqueName } from "./helpers";
+import { inRollback, openTestDatabase, systemActor, TEST_PASSWORD, uniqueEmail, uniqueName } from "./helpers";
 import {
   callPath, createCallers, insertUser, refusalProblems, routerProcedures, routerStringFields, settle, withField, type Callers,
 } from "./security-fixtures";
@@ -90,7 +90,7 @@ let callers: Callers;
 beforeAll(async () => {
   callers = (await createCallers(db)).callers;
   // Committed up front: fields running side by side then never wait on each other's uncommitted publisher row.
-  for (const domain of ["hostile.example", "example.org"]) await findOrCreatePublisher(db, domain);
+  for (const domain of ["hostile.example", "example.org"]) await findOrCreatePublisher(db, systemActor, domain);
 });
 
 const as = {

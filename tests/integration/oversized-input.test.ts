@@ -74,6 +74,8 @@ describe("numbers past PostgreSQL's integer range", () => {
   type Rows = { articleId: number; revisionId: number; claimId: number; version: number; evidenceId: number; sourceId: number; userId: number };
   const BASE: Record<string, (r: Rows) => Record<string, unknown>> = {
     "article.setStatus": (r) => ({ articleId: r.articleId, status: "published" }),
+    // Its input is one of three shapes; the too-big number replaces or joins the article scope.
+    "audit.history": (r) => ({ articleId: r.articleId }),
     "claim.workspace": (r) => ({ articleId: r.articleId }),
     "claim.detail": (r) => ({ claimId: r.claimId }),
     "claim.listDeleted": (r) => ({ articleId: r.articleId }),

@@ -28,7 +28,7 @@ afterAll(async () => {
 describe("PGlite smoke run", () => {
   it("runs on the embedded driver, with the append-only trigger installed by the same migrations", async () => {
     expect(handle.kind).toBe("pglite");
-    const triggers = await query<{ tgname: string }>(handle.db, sql`select tgname from pg_trigger where tgname = 'claim_events_append_only'`);
+    const triggers = await query<{ tgname: string }>(handle.db, sql`select tgname from pg_trigger where tgname = 'audit_events_append_only'`);
     expect(triggers).toHaveLength(1);
   });
 

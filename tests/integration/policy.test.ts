@@ -75,6 +75,7 @@ const QUERIES: Record<string, { minimum: Role; input: (f: Fixture) => unknown }>
   "claim.detail": { minimum: "editor", input: (f): Inputs["claim"]["detail"] => ({ claimId: f.claimId }) },
   "claim.myQueue": { minimum: "editor", input: () => undefined },
   "claim.listDeleted": { minimum: "admin", input: (f): Inputs["claim"]["listDeleted"] => ({ articleId: f.articleId }) },
+  "audit.history": { minimum: "editor", input: (f): Inputs["audit"]["history"] => ({ articleId: f.articleId }) },
   "source.search": { minimum: "editor", input: (): Inputs["source"]["search"] => ({ query: "example" }) },
   "user.editors": { minimum: "editor", input: () => undefined },
   "user.list": { minimum: "admin", input: () => undefined },

@@ -6,6 +6,7 @@ import { MAX_SLUG_LENGTH, SLUG_PATTERN, slugify } from "@/lib/text/slug";
 import { ConflictError, InvalidInputError } from "../../errors";
 import { assertCan } from "../../policy";
 import type { ServiceContext } from "../context";
+import { recordAudit } from "../audit/record-audit";
 import { findOrCreatePublisher } from "../source/find-or-create-publisher";
 import { findOrCreateSource } from "../source/find-or-create-source";
 import { articleStatusInput } from "./article-input";
@@ -39,7 +40,7 @@ export async function importArticle(ctx: ServiceContext, rawInput: ImportArticle
   const imported = await ctx.db.transaction(async (tx) => {
     const [taken] = await tx.select({ id: articles.id }).from(articles).where(eq(articles.slug, slug));
     if (taken) throw new ConflictError(`An article with the link /a/${slug} already exists. Choose another slug.`);
-    const publisher = input.publisher ? await findOrCreatePublisher(tx, input.publisher.domain, input.publisher.name) : null;
+    const publisher = input.publisher ? await findOrCreatePublisher(tx, ctx.actor, input.publisher.domain, input.publisher.name) : null;
 
     const [article] = await tx
       .insert(articles)
@@ -62,13 +63,29 @@ export async function importArticle(ctx: ServiceContext, rawInput: ImportArticle
     if (!revision) throw new Error("revision insert returned no row");
     await tx.update(articles).set({ currentRevisionId: revision.id }).where(eq(articles.id, article.id));
 
+    await recordAudit(tx, ctx.actor, {
+      action: "article.imported",
+      entityId: article.id,
+      after: {
+        slug, title: article.title, byline: article.byline, publisherId: article.publisherId, originalUrl: article.originalUrl,
+        publishedOn: article.publishedOn, status: article.status, relatedLinks: parsed.relatedLinks.length, citedSources: parsed.sourceUrls.length,
+      },
+    });
+    // The body itself is in the immutable revision row; the log says which revision and how long it is.
+    await recordAudit(tx, ctx.actor, {
+      action: "revision.created",
+      entityId: revision.id,
+      articleId: article.id,
+      after: { note: "Imported", characters: parsed.body.length, paragraphs: parsed.paragraphs.length },
+    });
+
     if (parsed.relatedLinks.length > 0) {
       await tx
         .insert(articleRelatedLinks)
         .values(parsed.relatedLinks.map((link, position) => ({ articleId: article.id, position, title: link.title, url: link.url })));
     }
     for (const [position, found] of parsed.sourceUrls.entries()) {
-      const source = await findOrCreateSource(tx, found.url);
+      const source = await findOrCreateSource(tx, ctx.actor, found.url);
       await tx.insert(articleSources).values({ articleId: article.id, sourceId: source.id, position }).onConflictDoNothing();
     }
     return { id: article.id, slug, revisionId: revision.id, paragraphCount: parsed.paragraphs.length, sourceCount: parsed.sourceUrls.length };

@@ -4,7 +4,7 @@ import { users } from "@/db/schema";
 import { InvalidInputError } from "../../errors";
 import { assertCan, isAssignableRole } from "../../policy";
 import type { ServiceContext } from "../context";
-import { recordClaimEvent } from "./claim-events";
+import { recordAudit } from "../audit/record-audit";
 import { idInput, versionInput } from "../ids";
 import { lockClaimAtVersion, updateLockedClaim } from "./versioned-claim";
 
@@ -24,9 +24,10 @@ export async function assignClaim(ctx: ServiceContext, rawInput: z.input<typeof 
       }
     }
     const updated = await updateLockedClaim(tx, current, { assigneeId: input.assigneeId });
-    await recordClaimEvent(tx, ctx.actor, {
-      claimId: current.id,
+    await recordAudit(tx, ctx.actor, {
       action: "claim.assigned",
+      entityId: current.id,
+      articleId: current.articleId,
       before: { assigneeId: current.assigneeId },
       after: { assigneeId: updated.assigneeId },
     });

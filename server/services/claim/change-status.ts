@@ -3,7 +3,7 @@ import { STATUS_LABELS, isDirectTransition, reviewBlockers } from "@/lib/claims/
 import { InvalidInputError } from "../../errors";
 import { assertCan } from "../../policy";
 import type { ServiceContext } from "../context";
-import { recordClaimEvent } from "./claim-events";
+import { recordAudit } from "../audit/record-audit";
 import { claimStatusInput, optionalLine } from "./claim-input";
 import { idInput, versionInput } from "../ids";
 import { liveEvidenceCount } from "./live-evidence-count";
@@ -43,9 +43,10 @@ export async function changeClaimStatus(ctx: ServiceContext, rawInput: z.input<t
       status: input.status,
       ...(withdrawing ? { publishedAt: null, reviewedBy: null } : {}),
     });
-    await recordClaimEvent(tx, ctx.actor, {
-      claimId: current.id,
+    await recordAudit(tx, ctx.actor, {
       action: "claim.status_changed",
+      entityId: current.id,
+      articleId: current.articleId,
       before: { status: current.status },
       after: { status: updated.status, ...(input.comment ? { comment: input.comment } : {}) },
     });

@@ -4,7 +4,7 @@ import { claims } from "@/db/schema";
 import { ConflictError, NotFoundError } from "../../errors";
 import { assertCan } from "../../policy";
 import type { ServiceContext } from "../context";
-import { recordClaimEvent } from "./claim-events";
+import { recordAudit } from "../audit/record-audit";
 import { idInput, versionInput } from "../ids";
 import { lockClaimAtVersion, updateLockedClaim } from "./versioned-claim";
 
@@ -21,7 +21,7 @@ export async function deleteClaim(ctx: ServiceContext, rawInput: z.input<typeof 
       throw new ConflictError("This claim's verdict is published. Move it back to review first, so readers are not left with a vanished verdict.");
     }
     const updated = await updateLockedClaim(tx, current, { deletedAt: new Date(), deletedBy: ctx.actor.kind === "user" ? ctx.actor.id : null });
-    await recordClaimEvent(tx, ctx.actor, { claimId: current.id, action: "claim.deleted", before: { deleted: false }, after: { deleted: true } });
+    await recordAudit(tx, ctx.actor, { action: "claim.deleted", entityId: current.id, articleId: current.articleId, before: { deleted: false }, after: { deleted: true } });
     return { id: updated.id, version: updated.version };
   });
 }
@@ -36,7 +36,7 @@ export async function restoreClaim(ctx: ServiceContext, rawInput: z.input<typeof
       .where(and(eq(claims.id, input.claimId), isNotNull(claims.deletedAt)))
       .returning();
     if (!restored) throw new NotFoundError("A deleted claim with that id");
-    await recordClaimEvent(tx, ctx.actor, { claimId: restored.id, action: "claim.restored", before: { deleted: true }, after: { deleted: false } });
+    await recordAudit(tx, ctx.actor, { action: "claim.restored", entityId: restored.id, articleId: restored.articleId, before: { deleted: true }, after: { deleted: false } });
     return restored;
   });
 }

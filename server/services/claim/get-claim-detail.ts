@@ -1,8 +1,9 @@
 import { and, asc, eq, isNull } from "drizzle-orm";
-import { claimEvents, claims, evidence, publishers, sources, users } from "@/db/schema";
+import { claims, evidence, publishers, sources } from "@/db/schema";
 import { NotFoundError } from "../../errors";
 import { assertCan, reviewRefusal } from "../../policy";
 import type { ServiceContext } from "../context";
+import { readAuditHistory } from "../audit/audit-history";
 
 /** One claim for the workspace panel: its evidence (with each publisher's reliability) and full history. */
 export async function getClaimDetail(ctx: ServiceContext, claimId: number) {
@@ -31,12 +32,8 @@ export async function getClaimDetail(ctx: ServiceContext, claimId: number) {
       .leftJoin(publishers, eq(publishers.id, sources.publisherId))
       .where(and(eq(evidence.claimId, claimId), isNull(evidence.deletedAt)))
       .orderBy(asc(evidence.id)),
-    ctx.db
-      .select({ id: claimEvents.id, action: claimEvents.action, before: claimEvents.before, after: claimEvents.after, at: claimEvents.createdAt, actorName: users.name })
-      .from(claimEvents)
-      .leftJoin(users, eq(users.id, claimEvents.actorId))
-      .where(eq(claimEvents.claimId, claimId))
-      .orderBy(asc(claimEvents.id)),
+    // The claim's own changes and its evidence's, oldest first.
+    readAuditHistory(ctx.db, { claimId }),
   ]);
   return { claim, evidence: links, history, reviewRefusal: claim.status === "in_review" ? reviewRefusal(ctx.actor, claim) : null };
 }

@@ -5,7 +5,7 @@ import { describeSpan, snapToWordBoundaries } from "@/lib/anchoring";
 import { ConflictError, InvalidInputError, NotFoundError } from "../../errors";
 import { assertCan } from "../../policy";
 import type { ServiceContext } from "../context";
-import { recordClaimEvent } from "./claim-events";
+import { recordAudit } from "../audit/record-audit";
 import { claimKindInput, optionalLine } from "./claim-input";
 import { idInput } from "../ids";
 
@@ -55,9 +55,10 @@ export async function markClaim(ctx: ServiceContext, rawInput: z.input<typeof ma
       })
       .returning();
     if (!claim) throw new Error("claim insert returned no row");
-    await recordClaimEvent(tx, ctx.actor, {
-      claimId: claim.id,
+    await recordAudit(tx, ctx.actor, {
       action: "claim.created",
+      entityId: claim.id,
+      articleId: claim.articleId,
       after: { exact: claim.quoteExact, start: claim.positionStart, end: claim.positionEnd, kind: claim.kind, speaker: claim.speaker, summary: claim.summary },
     });
     return claim;

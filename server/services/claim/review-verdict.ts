@@ -3,7 +3,7 @@ import { reviewBlockers } from "@/lib/claims/workflow";
 import { ConflictError, InvalidInputError } from "../../errors";
 import { assertCanReview } from "../../policy";
 import type { ServiceContext } from "../context";
-import { recordClaimEvent } from "./claim-events";
+import { recordAudit } from "../audit/record-audit";
 import { idInput, versionInput } from "../ids";
 import { liveEvidenceCount } from "./live-evidence-count";
 import { lockClaimAtVersion, updateLockedClaim } from "./versioned-claim";
@@ -34,8 +34,9 @@ export async function reviewVerdict(ctx: ServiceContext, rawInput: z.input<typeo
       current,
       approving ? { status: "published", reviewedBy: reviewerId, publishedAt: new Date() } : { status: "in_progress" },
     );
-    await recordClaimEvent(tx, ctx.actor, {
-      claimId: current.id,
+    await recordAudit(tx, ctx.actor, {
+      entityId: current.id,
+      articleId: current.articleId,
       action: approving ? "claim.approved" : "claim.rejected",
       before: { status: current.status },
       after: { status: updated.status, verdict: updated.verdict, comment: input.comment },

@@ -2,7 +2,8 @@ import { z } from "zod";
 import { ConflictError } from "../../errors";
 import { assertCan } from "../../policy";
 import type { ServiceContext } from "../context";
-import { changedFields, recordClaimEvent } from "./claim-events";
+import { changedFields } from "@/lib/audit/changed-fields";
+import { recordAudit } from "../audit/record-audit";
 import { verdictInput } from "./claim-input";
 import { idInput, versionInput } from "../ids";
 import { lockClaimAtVersion, updateLockedClaim } from "./versioned-claim";
@@ -38,7 +39,7 @@ export async function setVerdict(ctx: ServiceContext, rawInput: z.input<typeof s
       verdictSetBy: ctx.actor.kind === "user" ? ctx.actor.id : null,
       verdictSetAt: new Date(),
     });
-    await recordClaimEvent(tx, ctx.actor, { claimId: input.claimId, action: "claim.verdict_set", before: diff.before, after: diff.after });
+    await recordAudit(tx, ctx.actor, { action: "claim.verdict_set", entityId: input.claimId, articleId: current.articleId, before: diff.before, after: diff.after });
     return updated;
   });
 }

@@ -1,7 +1,8 @@
 import { z } from "zod";
 import { assertCan } from "../../policy";
 import type { ServiceContext } from "../context";
-import { changedFields, recordClaimEvent } from "./claim-events";
+import { changedFields } from "@/lib/audit/changed-fields";
+import { recordAudit } from "../audit/record-audit";
 import { claimKindInput, optionalLine } from "./claim-input";
 import { idInput, versionInput } from "../ids";
 import { lockClaimAtVersion, updateLockedClaim } from "./versioned-claim";
@@ -24,7 +25,7 @@ export async function updateClaim(ctx: ServiceContext, rawInput: z.input<typeof 
     const diff = changedFields(current, set);
     if (!diff.changed) return current;
     const updated = await updateLockedClaim(tx, current, set);
-    await recordClaimEvent(tx, ctx.actor, { claimId, action: "claim.updated", before: diff.before, after: diff.after });
+    await recordAudit(tx, ctx.actor, { action: "claim.updated", entityId: claimId, articleId: current.articleId, before: diff.before, after: diff.after });
     return updated;
   });
 }

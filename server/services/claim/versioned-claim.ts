@@ -2,7 +2,7 @@ import { and, eq, isNull, sql } from "drizzle-orm";
 import { claims } from "@/db/schema";
 import type { Database } from "@/db/types";
 import { ConflictError, NotFoundError } from "../../errors";
-import { lastClaimChange } from "./claim-events";
+import { lastClaimChange } from "../audit/audit-history";
 
 export type ClaimRow = typeof claims.$inferSelect;
 

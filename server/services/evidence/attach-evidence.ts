@@ -3,10 +3,11 @@ import { z } from "zod";
 import { evidence, sources } from "@/db/schema";
 import { InvalidUrlError } from "@/lib/url/canonicalize";
 import type { Database } from "@/db/types";
+import type { Actor } from "../../actor";
 import { InvalidInputError, NotFoundError } from "../../errors";
 import { assertCan } from "../../policy";
 import type { ServiceContext } from "../context";
-import { recordClaimEvent } from "../claim/claim-events";
+import { recordAudit } from "../audit/record-audit";
 import { idInput } from "../ids";
 import { findOrCreateSource } from "../source/find-or-create-source";
 import { excerptInput, locatorInput, noteInput, stanceInput } from "./evidence-input";
@@ -27,10 +28,10 @@ export const attachEvidenceInput = z
   })
   .refine((v) => (v.url === undefined) !== (v.sourceId === undefined), { message: "Paste a URL or pick a source from the registry (one of them)." });
 
-async function resolveSource(tx: Database, input: { url?: string; sourceId?: number }) {
+async function resolveSource(tx: Database, actor: Actor, input: { url?: string; sourceId?: number }) {
   if (input.url !== undefined) {
     try {
-      return await findOrCreateSource(tx, input.url);
+      return await findOrCreateSource(tx, actor, input.url);
     } catch (error) {
       if (error instanceof InvalidUrlError) throw new InvalidInputError(error.message);
       throw error;
@@ -50,11 +51,12 @@ export async function attachEvidence(ctx: ServiceContext, rawInput: z.input<type
   assertCan(ctx.actor, "evidence.edit");
   const input = attachEvidenceInput.parse(rawInput);
   return ctx.db.transaction(async (tx) => {
-    await lockClaimForEvidence(tx, input.claimId);
-    let source = await resolveSource(tx, input);
+    const claim = await lockClaimForEvidence(tx, input.claimId);
+    let source = await resolveSource(tx, ctx.actor, input);
     if (input.sourceTitle && !source.title) {
       const [named] = await tx.update(sources).set({ title: input.sourceTitle, updatedAt: new Date() }).where(eq(sources.id, source.id)).returning();
       if (!named) throw new Error("source vanished while being named");
+      await recordAudit(tx, ctx.actor, { action: "source.titled", entityId: named.id, before: { title: source.title }, after: { title: named.title } });
       source = named;
     }
     const [row] = await tx
@@ -70,9 +72,11 @@ export async function attachEvidence(ctx: ServiceContext, rawInput: z.input<type
       })
       .returning();
     if (!row) throw new Error("evidence insert returned no row");
-    await recordClaimEvent(tx, ctx.actor, {
-      claimId: input.claimId,
+    await recordAudit(tx, ctx.actor, {
       action: "evidence.added",
+      entityId: row.id,
+      claimId: claim.id,
+      articleId: claim.articleId,
       after: { evidenceId: row.id, source: source.canonicalUrl, sourceTitle: source.title, stance: row.stance, excerpt: row.excerpt, locator: row.locator, note: row.note },
     });
     return { ...row, source };

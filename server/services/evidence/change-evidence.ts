@@ -6,7 +6,8 @@ import { NotFoundError } from "../../errors";
 import { staleWriteError } from "../claim/versioned-claim";
 import { assertCan } from "../../policy";
 import type { ServiceContext } from "../context";
-import { changedFields, recordClaimEvent } from "../claim/claim-events";
+import { changedFields } from "@/lib/audit/changed-fields";
+import { recordAudit } from "../audit/record-audit";
 import { idInput, versionInput } from "../ids";
 import { excerptInput, locatorInput, noteInput, stanceInput } from "./evidence-input";
 import { lockClaimForEvidence } from "./lock-editable-claim";
@@ -24,11 +25,11 @@ export const removeEvidenceInput = z.object({ evidenceId: idInput, version: vers
 async function lockEvidenceAtVersion(tx: Database, evidenceId: number, version: number) {
   const [found] = await tx.select({ claimId: evidence.claimId }).from(evidence).where(and(eq(evidence.id, evidenceId), isNull(evidence.deletedAt)));
   if (!found) throw new NotFoundError("That evidence link");
-  await lockClaimForEvidence(tx, found.claimId);
+  const claim = await lockClaimForEvidence(tx, found.claimId);
   const [current] = await tx.select().from(evidence).where(eq(evidence.id, evidenceId)).for("update");
   if (!current || current.deletedAt) throw new NotFoundError("That evidence link");
   if (current.version !== version) throw await staleWriteError(tx, current.claimId, "evidence");
-  return current;
+  return { current, articleId: claim.articleId };
 }
 
 export async function updateEvidence(ctx: ServiceContext, rawInput: z.input<typeof updateEvidenceInput>) {
@@ -36,7 +37,7 @@ export async function updateEvidence(ctx: ServiceContext, rawInput: z.input<type
   const { evidenceId, version, ...fields } = updateEvidenceInput.parse(rawInput);
   const set = Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== undefined));
   return ctx.db.transaction(async (tx) => {
-    const current = await lockEvidenceAtVersion(tx, evidenceId, version);
+    const { current, articleId } = await lockEvidenceAtVersion(tx, evidenceId, version);
     const diff = changedFields(current, set);
     if (!diff.changed) return current;
     const [updated] = await tx
@@ -44,7 +45,14 @@ export async function updateEvidence(ctx: ServiceContext, rawInput: z.input<type
       .set({ ...set, version: sql`${evidence.version} + 1`, updatedAt: new Date() })
       .where(eq(evidence.id, evidenceId))
       .returning();
-    await recordClaimEvent(tx, ctx.actor, { claimId: current.claimId, action: "evidence.updated", before: { evidenceId, ...diff.before }, after: { evidenceId, ...diff.after } });
+    await recordAudit(tx, ctx.actor, {
+      action: "evidence.updated",
+      entityId: evidenceId,
+      claimId: current.claimId,
+      articleId,
+      before: { evidenceId, ...diff.before },
+      after: { evidenceId, ...diff.after },
+    });
     return updated!;
   });
 }
@@ -53,12 +61,14 @@ export async function removeEvidence(ctx: ServiceContext, rawInput: z.input<type
   assertCan(ctx.actor, "evidence.edit");
   const input = removeEvidenceInput.parse(rawInput);
   return ctx.db.transaction(async (tx) => {
-    const current = await lockEvidenceAtVersion(tx, input.evidenceId, input.version);
+    const { current, articleId } = await lockEvidenceAtVersion(tx, input.evidenceId, input.version);
     await tx.update(evidence).set({ deletedAt: new Date(), version: sql`${evidence.version} + 1` }).where(eq(evidence.id, current.id));
     const [source] = await tx.select({ url: sources.canonicalUrl, title: sources.title }).from(sources).where(eq(sources.id, current.sourceId));
-    await recordClaimEvent(tx, ctx.actor, {
-      claimId: current.claimId,
+    await recordAudit(tx, ctx.actor, {
       action: "evidence.removed",
+      entityId: current.id,
+      claimId: current.claimId,
+      articleId,
       before: { evidenceId: current.id, source: source?.url ?? null, sourceTitle: source?.title ?? null, stance: current.stance, excerpt: current.excerpt, locator: current.locator },
       after: null,
     });

@@ -9,7 +9,7 @@ import { ConflictError, NotFoundError } from "../../errors";
  */
 export async function lockClaimForEvidence(tx: Database, claimId: number) {
   const [claim] = await tx
-    .select({ id: claims.id, status: claims.status })
+    .select({ id: claims.id, articleId: claims.articleId, status: claims.status })
     .from(claims)
     .where(and(eq(claims.id, claimId), isNull(claims.deletedAt)))
     .for("update");

@@ -1,29 +1,52 @@
-import { sql } from "drizzle-orm";
+import { eq, getTableColumns, sql } from "drizzle-orm";
 import { sources } from "@/db/schema";
 import type { Database } from "@/db/types";
 import { canonicalizeUrl, hostnameOf } from "@/lib/url/canonicalize";
 import { inferSourceType } from "@/lib/sources/infer-type";
+import type { Actor } from "../../actor";
+import { recordAudit } from "../audit/record-audit";
 import { findOrCreatePublisher } from "./find-or-create-publisher";
+
+type Source = typeof sources.$inferSelect;
 
 /**
  * The registry has one source per canonical URL. A new spelling of a known URL is remembered in
- * original_urls instead of creating a duplicate. Call inside the caller's transaction.
+ * original_urls instead of creating a duplicate. Call inside the caller's transaction; a new source and a
+ * new spelling are each audited as one change by `actor`, a URL already known writes nothing.
  */
-export async function findOrCreateSource(tx: Database, originalUrl: string): Promise<typeof sources.$inferSelect> {
+export async function findOrCreateSource(tx: Database, actor: Actor, originalUrl: string): Promise<Source> {
   const canonicalUrl = canonicalizeUrl(originalUrl);
-  const publisher = await findOrCreatePublisher(tx, hostnameOf(canonicalUrl));
+  const publisher = await findOrCreatePublisher(tx, actor, hostnameOf(canonicalUrl));
   const [row] = await tx
     .insert(sources)
     .values({ canonicalUrl, originalUrls: [originalUrl], publisherId: publisher.id, type: inferSourceType(canonicalUrl) })
     .onConflictDoUpdate({
       target: sources.canonicalUrl,
-      set: {
-        originalUrls: sql`case when ${originalUrl} = any(${sources.originalUrls}) then ${sources.originalUrls}
-                          else array_append(${sources.originalUrls}, ${originalUrl}) end`,
-      },
+      set: { originalUrls: sql`array_append(${sources.originalUrls}, ${originalUrl}::text)`, updatedAt: new Date() },
+      // A spelling already recorded is no change: the row is left alone and nothing is returned.
+      setWhere: sql`not (${originalUrl}::text = any(${sources.originalUrls}))`,
     })
-    .returning();
-  // ON CONFLICT DO UPDATE returns the row whether it was inserted or updated.
-  if (!row) throw new Error(`upsert of source ${canonicalUrl} returned no row`);
-  return row;
+    // xmax is 0 on a freshly inserted row version and set on one written by the DO UPDATE branch.
+    .returning({ ...getTableColumns(sources), inserted: sql<boolean>`(xmax = 0)` });
+  if (!row) {
+    const [known] = await tx.select().from(sources).where(eq(sources.canonicalUrl, canonicalUrl));
+    if (!known) throw new Error(`source ${canonicalUrl} vanished during upsert`);
+    return known;
+  }
+  const { inserted, ...source } = row;
+  if (inserted) {
+    await recordAudit(tx, actor, {
+      action: "source.created",
+      entityId: source.id,
+      after: { url: source.canonicalUrl, originalUrls: source.originalUrls, type: source.type, publisherId: source.publisherId },
+    });
+  } else {
+    await recordAudit(tx, actor, {
+      action: "source.url_added",
+      entityId: source.id,
+      before: { originalUrls: source.originalUrls.slice(0, -1) },
+      after: { originalUrls: source.originalUrls },
+    });
+  }
+  return source;
 }

@@ -5,6 +5,7 @@ import type { Database } from "@/db/types";
 import { ConflictError, NotFoundError } from "../../errors";
 import { assertCan } from "../../policy";
 import type { ServiceContext } from "../context";
+import { recordAudit } from "../audit/record-audit";
 import { roleInput } from "./user-input";
 import { idInput } from "../ids";
 
@@ -35,6 +36,7 @@ export async function setUserRole(ctx: ServiceContext, rawInput: z.input<typeof 
     if (current.role === input.role) return { id: current.id, email: current.email, name: current.name, role: current.role, active: current.active };
     if (current.role === "admin" && current.active) await assertAnotherActiveAdmin(tx, current.id);
     const [updated] = await tx.update(users).set({ role: input.role, ...bumpSession() }).where(eq(users.id, input.userId)).returning(returned);
+    await recordAudit(tx, ctx.actor, { action: "user.role_changed", entityId: current.id, before: { role: current.role }, after: { role: input.role } });
     return updated!;
   });
 }
@@ -45,8 +47,11 @@ export async function deactivateUser(ctx: ServiceContext, rawInput: z.input<type
   return ctx.db.transaction(async (tx) => {
     const [current] = await tx.select().from(users).where(eq(users.id, input.userId)).for("update");
     if (!current) throw new NotFoundError("That user");
-    if (current.role === "admin" && current.active) await assertAnotherActiveAdmin(tx, current.id);
+    // Already deactivated: nothing changes (no audit row, sessions already refused).
+    if (!current.active) return { id: current.id, email: current.email, name: current.name, role: current.role, active: current.active };
+    if (current.role === "admin") await assertAnotherActiveAdmin(tx, current.id);
     const [updated] = await tx.update(users).set({ active: false, ...bumpSession() }).where(eq(users.id, input.userId)).returning(returned);
+    await recordAudit(tx, ctx.actor, { action: "user.deactivated", entityId: current.id, before: { active: true }, after: { active: false } });
     return updated!;
   });
 }
