@@ -126,7 +126,7 @@ test.describe("verdict badges on the reader page", () => {
     // The rendered page: one badge, and the in-review words are plain text, not highlighted.
     await page.goto(url);
     await expect(readerBadge(page, "True", PUBLISHED.text)).toBeVisible();
-    await expect(page.getByRole("button", { name: /why\? Fact-check of/ })).toHaveCount(1);
+    await expect(page.getByRole("button", { name: /why\? Fact-check of/ }).and(page.locator("button"))).toHaveCount(1);
     await expect(page.getByRole("article").getByText(IN_REVIEW.text)).toBeVisible();
     await expect(page.locator("mark", { hasText: IN_REVIEW.text.slice(0, 30) })).toHaveCount(0);
     await expect(page.locator("mark", { hasText: PUBLISHED.text.slice(0, 30) })).toHaveCount(1);

@@ -99,7 +99,8 @@ test("reader page with a claim's dialog open", async ({ page, browser, baseURL }
   });
   const { article, claim, rationale } = published!;
   const dialog = await openReaderDialog(page, article.slug, claim, rationale);
-  await expect(dialog.getByRole("button", { name: "Close" })).toBeFocused();
+  await expect(dialog.getByRole("heading", { level: 2 })).toBeFocused();
+  await expect(dialog.getByText("True", { exact: true })).toBeInViewport();
 
   // A card in the middle of a wide screen; a sheet along the bottom edge of a phone.
   const box = (await dialog.boundingBox())!;

@@ -13,7 +13,8 @@ export function ClaimDetails({ claim, headingId }: { claim: ReaderClaim; heading
       <header className="space-y-2">
         <VerdictBadge verdict={claim.verdict} size="md" />
         {/* The claim's own words, as marked: they often carry their own quotation marks, so none are added. */}
-        <h2 id={headingId} className="border-l-4 pl-3 font-serif text-lg leading-snug" style={{ borderColor: VERDICT_SCALE[claim.verdict].color }}>
+        {/* Focused when the dialog opens (openClaimDialog), so reading starts at the verdict. */}
+        <h2 id={headingId} tabIndex={-1} className="scroll-mt-6 border-l-4 pl-3 font-serif text-lg leading-snug" style={{ borderColor: VERDICT_SCALE[claim.verdict].color }}>
           {claim.exact}
         </h2>
         {claim.speaker && <p className="text-sm text-quiet">Claim by {claim.speaker}</p>}
