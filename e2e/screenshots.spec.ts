@@ -83,13 +83,34 @@ test("workspace with claims marked and one selected", async ({ page }, testInfo)
   for (const prefix of ["Russia is not seeking war", "“But we won’t allow", "The U.S. and NATO on Wednesday"]) await markClaim(page.request, article, seedClaim(prefix));
 
   await page.goto(`/edit/${article.id}?claim=${selected.id}`);
-  await expect(page.getByRole("heading", { level: 1, name: article.title })).toBeVisible();
+  // Below 1024 px the panes are tabs, and a link to a claim opens on the Claims tab.
+  const tabbed = page.viewportSize()!.width < 1024;
+  const tabs = page.getByRole("tablist", { name: "Workspace" });
+  if (tabbed) await expect(tabs.getByRole("tab", { name: "Claims (5)" })).toHaveAttribute("aria-selected", "true");
+  else await expect(page.getByRole("heading", { level: 1, name: article.title })).toBeVisible();
   await expect(page.getByRole("list", { name: "Claims" }).getByRole("button")).toHaveCount(5);
   const details = page.getByRole("region", { name: "Claim details" });
   await expect(details.getByRole("heading", { name: "Status: In review" })).toBeVisible();
   await expect(details.getByRole("list", { name: "History" }).getByRole("listitem").first()).toBeVisible();
   await expect(page.getByRole("list", { name: "Claims" }).getByRole("button", { name: /^Moscow has amassed/ })).toHaveAttribute("aria-current", "true");
   await capture(page, testInfo, "workspace", { signedIn: true });
+  if (tabbed) {
+    await tabs.getByRole("tab", { name: "Text" }).click();
+    await expect(page.getByRole("heading", { level: 1, name: article.title })).toBeVisible();
+    await capture(page, testInfo, "workspace-text", { signedIn: true });
+  }
+});
+
+test("reader page with checked claims", async ({ page, browser, baseURL }, testInfo) => {
+  let slug = "";
+  await asFirstAdmin(browser, baseURL, async (admin) => {
+    slug = (await articleWithPublishedClaim(admin.request, admin.request, "e2e-shot-claims")).article.slug;
+  });
+  await page.goto(`/a/${slug}`);
+  await expect(page.getByRole("heading", { name: "1 claim checked" })).toBeVisible();
+  await page.locator("mark").first().scrollIntoViewIfNeeded();
+  await captureViewport(page, testInfo, "reader-claims");
+  await expectNoHorizontalOverflow(page);
 });
 
 test("reader page with a claim's dialog open", async ({ page, browser, baseURL }, testInfo) => {

@@ -1,7 +1,7 @@
 import { ReliabilityLabel, StanceChip } from "@/components/workspace/source-labels";
 import { ExternalLink } from "@/components/ui/external-link";
 import { VerdictBadge } from "@/components/verdict/verdict-badge";
-import { formatDate } from "@/lib/text/format-date";
+import { formatDateTime } from "@/lib/text/format-date";
 import { urlAtLocator } from "@/lib/sources/locator";
 import { VERDICT_SCALE } from "@/lib/verdicts";
 import type { ReaderClaim } from "@/server/services/reader/get-reader-view";
@@ -49,7 +49,7 @@ export function ClaimDetails({ claim, headingId }: { claim: ReaderClaim; heading
         </section>
       )}
       <footer className="text-xs text-quiet">
-        Reviewed {formatDate(claim.publishedAt)}
+        Reviewed {formatDateTime(claim.publishedAt)}
         {claim.checkedBy && <> · checked by {claim.checkedBy}</>}
         {claim.reviewedBy && <> · approved by {claim.reviewedBy}</>}
         {" · "}
