@@ -101,9 +101,9 @@ test("the workspace lines up with the header at 1280 px, long speakers fit their
 
   // The long speaker stays inside the card, and so do its chips and counts.
   const card = page.getByRole("list", { name: "Claims" }).getByRole("button", { name: new RegExp(`^${escapeRegExp(claim.quoteExact.slice(0, 40))}`) });
-  await expect(card.getByText(speaker)).toBeVisible();
+  await expect(card.getByText(speaker, { exact: true })).toBeVisible();
   const cardBox = (await card.boundingBox())!;
-  for (const part of [card.getByText(speaker), card.getByText("src"), card.getByTitle("Unassigned")]) {
+  for (const part of [card.getByText(speaker, { exact: true }), card.getByText("src"), card.getByTitle("Unassigned")]) {
     const box = (await part.boundingBox())!;
     expect(box.x + box.width, "inside the card's right edge").toBeLessThanOrEqual(cardBox.x + cardBox.width + 0.5);
     expect(box.x).toBeGreaterThanOrEqual(cardBox.x - 0.5);

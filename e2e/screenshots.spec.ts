@@ -49,6 +49,24 @@ test("sign-in page with an error", async ({ page }, testInfo) => {
   await capture(page, testInfo, "login-error");
 });
 
+test("sign-in page with empty fields", async ({ page }, testInfo) => {
+  await page.goto("/login");
+  const submit = page.getByRole("button", { name: "Sign in" });
+  await expect(submit).toBeVisible();
+  await expect.poll(() => submit.evaluate((el) => Object.keys(el).some((key) => key.startsWith("__reactProps$")))).toBe(true);
+  await submit.click();
+  await expect(page.getByText("Enter your email address.")).toBeVisible();
+  await expect(page.getByText("Enter your password.")).toBeVisible();
+  await capture(page, testInfo, "login-empty");
+});
+
+test("404 page for an address outside the site's routes", async ({ page }, testInfo) => {
+  const response = await page.goto("/admin");
+  expect(response?.status()).toBe(404);
+  await expect(page.getByRole("heading", { level: 1, name: "Page not found" })).toBeVisible();
+  await capture(page, testInfo, "not-found-admin");
+});
+
 test("dashboard as admin", async ({ page }, testInfo) => {
   await signIn(page, e2eEnv.firstAdmin.email, e2eEnv.firstAdmin.password);
   await expect(page.getByRole("heading", { level: 1, name: "Dashboard" })).toBeVisible();
