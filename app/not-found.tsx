@@ -1,13 +1,14 @@
-import Link from "next/link";
+import { NotFoundMessage } from "@/components/layout/not-found-message";
+import { SiteChrome } from "@/components/layout/site-chrome";
 
-/** For addresses outside the site's pages (and the bare embed routes): no chrome, just a way home. */
+/**
+ * Addresses no route matches (/admin, /a/x/y, …) land here, outside the (site) layout: the same 404 as
+ * inside the site, with its header, so nobody is stranded on a bare page. The embed card has its own.
+ */
 export default function NotFound() {
   return (
-    <main className="mx-auto max-w-xl px-4 py-16">
-      <h1 className="text-2xl font-semibold">Page not found</h1>
-      <p className="mt-6">
-        <Link href="/" className="text-accent hover:underline">Go to Factdesk</Link>
-      </p>
-    </main>
+    <SiteChrome>
+      <NotFoundMessage />
+    </SiteChrome>
   );
 }

@@ -195,7 +195,7 @@ test("stored hostile strings render as inert text on every page: no dialog, no p
       expect(await page.title(), "the tab title is the stored title").toContain(title);
       expect.soft(raw.includes(`In review ${s}`), "the in-review rationale is not public").toBe(false);
       await expect(page.getByRole("heading", { level: 1 })).toHaveText(title);
-      const badge = page.getByRole("button", { name: /why\? Fact-check of:/ });
+      const badge = page.getByRole("button", { name: /why\? Fact-check of:/ }).and(page.locator("button"));
       await expect(badge).toHaveCount(1);
       await waitForHydration(badge, "the claim badge");
       await badge.click();

@@ -127,7 +127,7 @@ test.describe("verdict badges on the reader page", () => {
     // The rendered page: one badge, and the in-review words are plain text, not highlighted.
     await page.goto(url);
     await expect(readerBadge(page, "True", PUBLISHED.text)).toBeVisible();
-    await expect(page.getByRole("button", { name: /why\? Fact-check of/ })).toHaveCount(1);
+    await expect(page.getByRole("button", { name: /why\? Fact-check of/ }).and(page.locator("button"))).toHaveCount(1);
     await expect(page.getByRole("article").getByText(IN_REVIEW.text)).toBeVisible();
     await expect(page.locator("mark", { hasText: IN_REVIEW.text.slice(0, 30) })).toHaveCount(0);
     await expect(page.locator("mark", { hasText: PUBLISHED.text.slice(0, 30) })).toHaveCount(1);
@@ -151,11 +151,11 @@ test.describe("verdict badges on the reader page", () => {
     expect(contentType).toContain('profile="http://www.w3.org/ns/anno.jsonld"');
     const exportText = await exported.text();
     expect(exportText.includes(secret), "the in-review rationale is in the annotation export").toBe(false);
-    const collection = JSON.parse(exportText) as { total: number; first?: { items: { id: string; body: { value: string } }[] } };
+    const collection = JSON.parse(exportText) as { total: number; first?: { items: { id: string; body: { value?: string; purpose?: string }[] }[] } };
     expect(collection.total).toBe(1);
     expect(collection.first?.items).toHaveLength(1);
     expect(collection.first?.items[0]?.id).toMatch(new RegExp(`#claim-${published.id}$`));
-    expect(collection.first?.items[0]?.body.value).toBe(`True: ${PUBLISHED_RATIONALE}`);
+    expect(collection.first?.items[0]?.body.find((body) => body.purpose === "assessing")?.value).toBe(`True: ${PUBLISHED_RATIONALE}`);
 
     // The SVG badge publishers embed counts the published verdict only.
     const svg = await page.request.get(`/embed/${article.slug}.svg`);

@@ -50,6 +50,24 @@ test("sign-in page with an error", async ({ page }, testInfo) => {
   await capture(page, testInfo, "login-error");
 });
 
+test("sign-in page with empty fields", async ({ page }, testInfo) => {
+  await page.goto("/login");
+  const submit = page.getByRole("button", { name: "Sign in" });
+  await expect(submit).toBeVisible();
+  await expect.poll(() => submit.evaluate((el) => Object.keys(el).some((key) => key.startsWith("__reactProps$")))).toBe(true);
+  await submit.click();
+  await expect(page.getByText("Enter your email address.")).toBeVisible();
+  await expect(page.getByText("Enter your password.")).toBeVisible();
+  await capture(page, testInfo, "login-empty");
+});
+
+test("404 page for an address outside the site's routes", async ({ page }, testInfo) => {
+  const response = await page.goto("/admin");
+  expect(response?.status()).toBe(404);
+  await expect(page.getByRole("heading", { level: 1, name: "Page not found" })).toBeVisible();
+  await capture(page, testInfo, "not-found-admin");
+});
+
 test("dashboard as admin", async ({ page }, testInfo) => {
   await signIn(page, e2eEnv.firstAdmin.email, e2eEnv.firstAdmin.password);
   await expect(page.getByRole("heading", { level: 1, name: "Dashboard" })).toBeVisible();
@@ -84,13 +102,34 @@ test("workspace with claims marked and one selected", async ({ page }, testInfo)
   for (const prefix of ["Russia is not seeking war", "“But we won’t allow", "The U.S. and NATO on Wednesday"]) await markClaim(page.request, article, seedClaim(prefix));
 
   await page.goto(`/edit/${article.id}?claim=${selected.id}`);
-  await expect(page.getByRole("heading", { level: 1, name: article.title })).toBeVisible();
+  // Below 1024 px the panes are tabs, and a link to a claim opens on the Claims tab.
+  const tabbed = page.viewportSize()!.width < 1024;
+  const tabs = page.getByRole("tablist", { name: "Workspace" });
+  if (tabbed) await expect(tabs.getByRole("tab", { name: "Claims (5)" })).toHaveAttribute("aria-selected", "true");
+  else await expect(page.getByRole("heading", { level: 1, name: article.title })).toBeVisible();
   await expect(page.getByRole("list", { name: "Claims" }).getByRole("button")).toHaveCount(5);
   const details = page.getByRole("region", { name: "Claim details" });
   await expect(details.getByRole("heading", { name: "Status: In review" })).toBeVisible();
   await expect(details.getByRole("list", { name: "History" }).getByRole("listitem").first()).toBeVisible();
   await expect(page.getByRole("list", { name: "Claims" }).getByRole("button", { name: /^Moscow has amassed/ })).toHaveAttribute("aria-current", "true");
   await capture(page, testInfo, "workspace", { signedIn: true });
+  if (tabbed) {
+    await tabs.getByRole("tab", { name: "Text" }).click();
+    await expect(page.getByRole("heading", { level: 1, name: article.title })).toBeVisible();
+    await capture(page, testInfo, "workspace-text", { signedIn: true });
+  }
+});
+
+test("reader page with checked claims", async ({ page, browser, baseURL }, testInfo) => {
+  let slug = "";
+  await asFirstAdmin(browser, baseURL, async (admin) => {
+    slug = (await articleWithPublishedClaim(admin.request, admin.request, "e2e-shot-claims")).article.slug;
+  });
+  await page.goto(`/a/${slug}`);
+  await expect(page.getByRole("heading", { name: "1 claim checked" })).toBeVisible();
+  await page.locator("mark").first().scrollIntoViewIfNeeded();
+  await captureViewport(page, testInfo, "reader-claims");
+  await expectNoHorizontalOverflow(page);
 });
 
 test("reader page with a claim's dialog open", async ({ page, browser, baseURL }, testInfo) => {
@@ -100,7 +139,8 @@ test("reader page with a claim's dialog open", async ({ page, browser, baseURL }
   });
   const { article, claim, rationale } = published!;
   const dialog = await openReaderDialog(page, article.slug, claim, rationale);
-  await expect(dialog.getByRole("button", { name: "Close" })).toBeFocused();
+  await expect(dialog.getByRole("heading", { level: 2 })).toBeFocused();
+  await expect(dialog.getByText("True", { exact: true })).toBeInViewport();
 
   // A card in the middle of a wide screen; a sheet along the bottom edge of a phone.
   const box = (await dialog.boundingBox())!;

@@ -16,6 +16,7 @@ import { resetPassword } from "@/server/services/user/reset-password";
 import { ZodError } from "zod";
 
 const USAGE = `Usage: npm run user -- <command> [options]
+  help, --help, -h   show this text
   create --email E --role reader|editor|admin [--name N] --password-stdin
   set-role --email E --role reader|editor|admin
   deactivate --email E
@@ -77,8 +78,13 @@ async function main(): Promise<number> {
     const { positionals, values } = parseArgs({
       args: process.argv.slice(2),
       allowPositionals: true,
-      options: { email: { type: "string" }, role: { type: "string" }, name: { type: "string" }, "password-stdin": { type: "boolean" } },
+      options: { email: { type: "string" }, role: { type: "string" }, name: { type: "string" }, "password-stdin": { type: "boolean" }, help: { type: "boolean", short: "h" } },
     });
+    // Asking for help is not a mistake: the usage alone, on stdout, before any database is opened.
+    if (values.help || positionals[0] === "help") {
+      console.log(USAGE);
+      return 0;
+    }
     handle = await openConfiguredDatabase();
     await handle.migrate();
     console.log(await run({ db: handle.db, actor: { kind: "system", label: "user CLI" } }, positionals[0], values));

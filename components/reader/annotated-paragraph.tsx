@@ -2,6 +2,7 @@ import { segmentSpans } from "@/lib/anchoring";
 import { VERDICT_SCALE } from "@/lib/verdicts";
 import type { ReaderClaim } from "@/server/services/reader/get-reader-view";
 import { ClaimBadgeButton } from "./claim-badge-button";
+import { ClaimTextButton } from "./claim-text-button";
 
 interface Props {
   text: string;
@@ -33,13 +34,15 @@ export function AnnotatedParagraph({ text, start, claims }: Props) {
             {starting.map((c) => (
               <span key={c.id} id={`claim-${c.id}`} className="scroll-mt-24" />
             ))}
-            {style ? (
-              <mark
-                className="rounded-sm px-0.5 text-inherit"
+            {style && innermost ? (
+              <ClaimTextButton
+                claimId={innermost.id}
+                verdictLabel={style.label}
+                claimText={innermost.exact}
                 style={{ backgroundColor: style.background, boxShadow: `inset 0 -2px 0 ${style.color}` }}
               >
                 {piece}
-              </mark>
+              </ClaimTextButton>
             ) : (
               piece
             )}

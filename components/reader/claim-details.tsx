@@ -1,7 +1,7 @@
 import { ReliabilityLabel, StanceChip } from "@/components/workspace/source-labels";
 import { ExternalLink } from "@/components/ui/external-link";
 import { VerdictBadge } from "@/components/verdict/verdict-badge";
-import { formatDate } from "@/lib/text/format-date";
+import { formatDateTime } from "@/lib/text/format-date";
 import { urlAtLocator } from "@/lib/sources/locator";
 import { VERDICT_SCALE } from "@/lib/verdicts";
 import type { ReaderClaim } from "@/server/services/reader/get-reader-view";
@@ -13,7 +13,8 @@ export function ClaimDetails({ claim, headingId }: { claim: ReaderClaim; heading
       <header className="space-y-2">
         <VerdictBadge verdict={claim.verdict} size="md" />
         {/* The claim's own words, as marked: they often carry their own quotation marks, so none are added. */}
-        <h2 id={headingId} className="border-l-4 pl-3 font-serif text-lg leading-snug" style={{ borderColor: VERDICT_SCALE[claim.verdict].color }}>
+        {/* Focused when the dialog opens (openClaimDialog), so reading starts at the verdict. */}
+        <h2 id={headingId} tabIndex={-1} className="scroll-mt-6 border-l-4 pl-3 font-serif text-lg leading-snug" style={{ borderColor: VERDICT_SCALE[claim.verdict].color }}>
           {claim.exact}
         </h2>
         {claim.speaker && <p className="text-sm text-quiet">Claim by {claim.speaker}</p>}
@@ -48,7 +49,7 @@ export function ClaimDetails({ claim, headingId }: { claim: ReaderClaim; heading
         </section>
       )}
       <footer className="text-xs text-quiet">
-        Reviewed {formatDate(claim.publishedAt)}
+        Reviewed {formatDateTime(claim.publishedAt)}
         {claim.checkedBy && <> · checked by {claim.checkedBy}</>}
         {claim.reviewedBy && <> · approved by {claim.reviewedBy}</>}
         {" · "}

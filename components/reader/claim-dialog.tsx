@@ -4,8 +4,8 @@ import type { ReactNode } from "react";
 import { claimBadgeId, claimDialogId } from "./claim-dom-ids";
 
 /**
- * A native modal <dialog>: it traps focus and closes on Escape by itself. On close, focus goes back to
- * the badge that opened it. A popover-sized card on wide screens, a bottom sheet on phones.
+ * A native modal <dialog>: it traps focus and closes on Escape by itself. Opened by openClaimDialog,
+ * which focuses the heading at its top; on close, focus goes back to the claim's badge. A popover-sized card on wide screens, a bottom sheet on phones.
  */
 export function ClaimDialog({ claimId, labelledBy, children }: { claimId: number; labelledBy: string; children: ReactNode }) {
   const close = (dialog: HTMLDialogElement | null) => dialog?.close();
@@ -22,7 +22,6 @@ export function ClaimDialog({ claimId, labelledBy, children }: { claimId: number
         <div className="mt-6 flex justify-end">
           <button
             type="button"
-            autoFocus
             onClick={(event) => close(event.currentTarget.closest("dialog"))}
             className="rounded border border-rule px-4 py-1.5 text-sm hover:bg-wash"
           >

@@ -42,11 +42,12 @@ export function ClaimCard({ claim, selected, onSelect }: { claim: WorkspaceClaim
       <span id={textId} className="mt-1.5 block font-serif text-[15px] leading-snug">
         {truncate(claim.exact, 120)}
       </span>
+      {/* Its own line, wrapping anywhere: in the chip row a long name pushed the counts off the card. */}
+      {claim.speaker && <span className="mt-1 block text-xs font-medium text-quiet [overflow-wrap:anywhere]">{claim.speaker}</span>}
       <span className="order-first flex flex-wrap items-center gap-1.5">
         <StatusChip status={claim.status} />
         <VerdictBadge verdict={claim.verdict} />
         <span className="text-xs text-quiet">{KIND_LABELS[claim.kind]}</span>
-        {claim.speaker && <span className="min-w-0 truncate text-xs font-medium">· {claim.speaker}</span>}
         <span className="ml-auto flex items-center gap-1.5 text-xs text-quiet">
           <span title={`${evidence} linked`}>
             <span className="tabular-nums">{claim.evidenceCount}</span> src

@@ -10,6 +10,8 @@ import { DraftFormActions } from "./draft-form-actions";
 import { fieldClass, sectionHeadingClass } from "./form-styles";
 import type { ClaimDetail } from "./types";
 import type { SaveClaim } from "./use-claim-saver";
+import { KeptDraft } from "./kept-draft";
+import { KIND_LABELS } from "./vocabulary-labels";
 import { useDraft } from "./use-draft";
 
 /** The id the `e` shortcut focuses. */
@@ -56,6 +58,17 @@ export function ClaimDetailsForm({ detail, generation, save }: { detail: ClaimDe
           Summary
           <input value={form.draft.summary} onChange={(e) => form.update({ summary: e.target.value })} maxLength={300} className={fieldClass} />
         </label>
+        {form.kept && (
+          <KeptDraft
+            fields={[
+              { label: "Kind", mine: KIND_LABELS[form.kept.kind], saved: KIND_LABELS[claim.kind] },
+              { label: "Speaker", mine: form.kept.speaker, saved: claim.speaker ?? "" },
+              { label: "Summary", mine: form.kept.summary, saved: claim.summary ?? "" },
+            ]}
+            onRestore={form.restoreKept}
+            onDismiss={form.dismissKept}
+          />
+        )}
         {error && <ErrorAlert message={error} />}
         <DraftFormActions label="Save details" pending={update.isPending} dirty={form.dirty} onDiscard={form.discard} />
       </form>

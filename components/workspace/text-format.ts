@@ -1,3 +1,5 @@
+import { formatDateTime } from "@/lib/text/format-date";
+
 /** Shortens text to about `max` characters at a word boundary, with an ellipsis when cut. */
 export function truncate(text: string, max: number): string {
   const flat = text.replace(/\s+/g, " ").trim();
@@ -19,7 +21,7 @@ export function toDate(value: string | Date): Date {
   return value instanceof Date ? value : new Date(value);
 }
 
-/** A compact local date-time for history rows, in the editor's own locale and time zone. */
+/** History rows use the app's one date-time format (lib/text/format-date), like the conflict messages. */
 export function formatWhen(value: string | Date): string {
-  return new Intl.DateTimeFormat(undefined, { dateStyle: "medium", timeStyle: "short" }).format(toDate(value));
+  return formatDateTime(toDate(value));
 }

@@ -17,6 +17,8 @@ export interface BodySelection {
 }
 
 const BUTTON_WIDTH = 150;
+/** The button's height (text-sm, py-1.5, border) plus a gap: it floats this far above the selection. */
+const BUTTON_CLEARANCE = 34 + 6;
 
 function measureSelection(root: HTMLElement, container: HTMLElement, body: string): BodySelection | null {
   const current = document.getSelection();
@@ -25,17 +27,18 @@ function measureSelection(root: HTMLElement, container: HTMLElement, body: strin
   const offsets = rangeToBodyOffsets(range, root);
   const snapped = offsets && snapToWordBoundaries(body, offsets.start, offsets.end);
   if (!offsets || !snapped) return null;
-  // Float next to where the selection ends (the last line box), kept inside the container.
-  const rects = range.getClientRects();
-  const end = rects[rects.length - 1] ?? range.getBoundingClientRect();
+  // Float above the selection's first line, starting where the selection starts: below it, it hid the
+  // next line the editor was reading. Above the first line it covers neither the selection nor what follows.
+  const rects = [...range.getClientRects()].filter((rect) => rect.width > 0);
+  const first = rects[0] ?? range.getBoundingClientRect();
   const box = container.getBoundingClientRect();
   return {
     start: offsets.start,
     end: offsets.end,
     snappedStart: snapped.start,
     snappedEnd: snapped.end,
-    top: Math.round(end.bottom - box.top + 6),
-    left: Math.round(Math.max(0, Math.min(end.right - box.left - BUTTON_WIDTH / 2, box.width - BUTTON_WIDTH))),
+    top: Math.round(first.top - box.top - BUTTON_CLEARANCE),
+    left: Math.round(Math.max(0, Math.min(first.left - box.left, box.width - BUTTON_WIDTH))),
   };
 }
 

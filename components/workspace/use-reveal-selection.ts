@@ -12,7 +12,8 @@ export interface ClaimSelection {
 
 /**
  * Keeps the two panes in step after a selection: the other pane scrolls to the claim and its card takes
- * focus. On a phone the panes are stacked, so a tap in the list does not yank the page up to the text.
+ * focus. Below lg the panes are tabs (PaneTabs): selecting a claim shows the Claims tab, and the hidden
+ * text does not scroll.
  */
 export function useRevealSelection(selection: ClaimSelection | null, textRef: RefObject<HTMLElement | null>) {
   useEffect(() => {
@@ -27,7 +28,7 @@ export function useRevealSelection(selection: ClaimSelection | null, textRef: Re
     if (scrollText) mark?.scrollIntoView({ behavior, block: "center" });
     if (origin === "list" || !card) return; // a clicked card already has focus
     card.focus({ preventScroll: true });
-    // Stacked (phone): after marking, stay with the text; otherwise bring the card into view.
+    // Tabbed (phone): after marking, the editor stays on the Text tab; otherwise bring the card into view.
     if (sideBySide || origin !== "marked") card.scrollIntoView({ behavior, block: "nearest" });
   }, [selection, textRef]);
 }

@@ -11,6 +11,7 @@ import { DraftFormActions } from "./draft-form-actions";
 import { fieldClass, sectionHeadingClass } from "./form-styles";
 import type { ClaimDetail } from "./types";
 import type { SaveClaim } from "./use-claim-saver";
+import { KeptDraft } from "./kept-draft";
 import { useDraft } from "./use-draft";
 
 /** Verdict and rationale. Frozen while in review or published: the server refuses changes then, so we explain instead. */
@@ -89,6 +90,16 @@ export function VerdictForm({ detail, generation, save }: { detail: ClaimDetail;
         <p id="rationale-hint" className="text-xs text-quiet">
           {rationaleReady ? "Readers will see this rationale." : "At least one full sentence, ending with a full stop, is needed for review."}
         </p>
+        {form.kept && (
+          <KeptDraft
+            fields={[
+              { label: "Verdict", mine: form.kept.verdict ? VERDICT_SCALE[form.kept.verdict].label : "", saved: claim.verdict ? VERDICT_SCALE[claim.verdict].label : "" },
+              { label: "Rationale", mine: form.kept.rationale, saved: claim.rationale ?? "" },
+            ]}
+            onRestore={form.restoreKept}
+            onDismiss={form.dismissKept}
+          />
+        )}
         {error && <ErrorAlert message={error} />}
         <DraftFormActions label="Save verdict" pending={setVerdict.isPending} dirty={form.dirty} onDiscard={form.discard} />
       </form>

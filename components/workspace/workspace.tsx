@@ -12,6 +12,7 @@ import { ClaimFiltersBar } from "./claim-filters-bar";
 import { ClaimList } from "./claim-list";
 import { ClaimPanel } from "./claim-panel";
 import { MarkClaimDialog, type MarkTarget } from "./mark-claim-dialog";
+import { PaneTabs, panePanelId, paneTabId, useNarrowScreen, type WorkspacePane } from "./pane-tabs";
 import { ShortcutsDialog } from "./shortcuts-dialog";
 import type { CurrentEditor, SelectionOrigin, WorkspaceData } from "./types";
 import { useBodySelection } from "./use-body-selection";
@@ -49,7 +50,17 @@ export function Workspace({
   const visibleClaims = filterClaims(claims, filters, me.id);
   const [selection, setSelection] = useState<ClaimSelection | null>(initialClaimId === null ? null : { id: initialClaimId, origin: "link", nonce: 0 });
   const selectedId = selection && claims.some((c) => c.id === selection.id) ? selection.id : null;
-  const select = (id: number, origin: SelectionOrigin) => setSelection((s) => ({ id, origin, nonce: (s?.nonce ?? 0) + 1 }));
+  // Narrow screens show one pane at a time: a link to a claim opens on its panel.
+  const narrow = useNarrowScreen();
+  const [pane, setPane] = useState<WorkspacePane>(initialClaimId === null ? "text" : "claims");
+  const select = (id: number, origin: SelectionOrigin) => {
+    setSelection((s) => ({ id, origin, nonce: (s?.nonce ?? 0) + 1 }));
+    setPane("claims");
+  };
+  const panel = (which: WorkspacePane) => ({
+    ...(narrow ? { role: "tabpanel", id: panePanelId(which), "aria-labelledby": paneTabId(which) } : {}),
+    className: pane === which ? "min-w-0" : "min-w-0 max-lg:hidden",
+  });
 
   const containerRef = useRef<HTMLDivElement>(null);
   const textRef = useRef<HTMLDivElement>(null);
@@ -106,9 +117,21 @@ export function Workspace({
   });
 
   return (
-    <div className="px-4 py-4 lg:px-6">
+    // Up to 1800 px the workspace keeps the header's measure (max-w-5xl, px-4), so both edges line up;
+    // wider screens get the three-column layout across the full width.
+    <div className="mx-auto max-w-5xl px-4 py-4 min-[1800px]:max-w-none min-[1800px]:px-6">
       <WorkspaceToolbar articleSlug={article.slug} onShowShortcuts={() => setShortcutsOpen(true)} />
-      <div className="mt-5 grid gap-8 lg:grid-cols-[minmax(0,42rem)_minmax(24rem,1fr)] min-[1800px]:grid-cols-[minmax(0,42rem)_minmax(0,1fr)]">
+      <div className="sticky top-0 z-20 -mx-4 bg-white px-4 lg:static lg:m-0 lg:p-0">
+        <PaneTabs pane={pane} onChange={setPane} claimCount={claims.length} />
+        {/* Always in the DOM: a live region that appears with its message is often not announced. Its own
+            line under the tabs on a phone, and over the (read-only) text column on wide screens: never
+            on top of a form field. */}
+        <div role="status" aria-live="polite" className="min-h-7 py-1 text-sm lg:pointer-events-none lg:fixed lg:bottom-4 lg:left-6 lg:z-30 lg:min-h-0 lg:py-0">
+          {message && <span className="text-quiet lg:rounded lg:bg-ink lg:px-3 lg:py-1.5 lg:text-white lg:shadow-lg">{message}</span>}
+        </div>
+      </div>
+      <div className="mt-2 grid gap-8 lg:mt-5 lg:grid-cols-[minmax(0,1fr)_minmax(24rem,26rem)] min-[1800px]:grid-cols-[minmax(0,42rem)_minmax(0,1fr)]">
+        <div {...panel("text")}>
         <ArticleBody
           title={article.title}
           paragraphs={paragraphs}
@@ -120,6 +143,8 @@ export function Workspace({
           containerRef={containerRef}
           textRef={textRef}
         />
+        </div>
+        <div {...panel("claims")}>
         <div className="min-w-0 lg:sticky lg:top-0 lg:max-h-screen lg:self-start lg:overflow-y-auto lg:pb-6 min-[1800px]:grid min-[1800px]:grid-cols-[minmax(22rem,26rem)_minmax(0,1fr)] min-[1800px]:gap-6 min-[1800px]:overflow-visible">
           <section aria-labelledby="claims-heading" className="min-w-0 space-y-3 min-[1800px]:max-h-screen min-[1800px]:overflow-y-auto min-[1800px]:pb-6">
             <h2 id="claims-heading" className="text-base font-semibold">
@@ -155,10 +180,7 @@ export function Workspace({
             )}
           </div>
         </div>
-      </div>
-      {/* Always in the DOM: a live region that appears with its message is often not announced. */}
-      <div role="status" aria-live="polite" className="pointer-events-none fixed inset-x-0 bottom-4 z-30 flex justify-center px-4 lg:justify-end lg:px-6">
-        {message && <span className="rounded bg-ink px-3 py-1.5 text-sm text-white shadow-lg">{message}</span>}
+        </div>
       </div>
       <MarkClaimDialog
         target={markTarget}

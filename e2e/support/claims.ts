@@ -215,9 +215,13 @@ function claimWords(claimText: string, max = 60): string {
   return claimText.replace(/^["“‘']+/, "").replace(/["”’'\s,;:]+$/, "").slice(0, max);
 }
 
-/** The reader page's badge for a claim: a button named "<Verdict>: why? Fact-check of: <words>…" (components/reader/claim-badge-button). */
+/**
+ * The reader page's badge for a claim: a button named "<Verdict>: why? Fact-check of: <words>…"
+ * (components/reader/claim-badge-button). The claim's highlighted words carry the same name (a <mark>
+ * with the button role, claim-text-button); the badge is the one that is a real <button>.
+ */
 export function readerBadge(page: Page, verdictLabel: string, claimText: string): Locator {
-  return page.getByRole("button", { name: new RegExp(`^${escapeRegExp(verdictLabel)}: why\\? Fact-check of: “*${escapeRegExp(claimWords(claimText))}`) });
+  return page.getByRole("button", { name: new RegExp(`^${escapeRegExp(verdictLabel)}: why\\? Fact-check of: “*${escapeRegExp(claimWords(claimText))}`) }).and(page.locator("button"));
 }
 
 /** The reader page's dialog for a claim: named by its heading, the claim in quotes. */

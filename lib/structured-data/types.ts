@@ -1,4 +1,19 @@
+import type { SourceType, Stance } from "../sources/vocabulary";
 import type { Verdict } from "../verdicts";
+
+/** One public evidence link of a published claim (never the editor's notes about it). */
+export interface PublicEvidence {
+  id: number;
+  stance: Stance;
+  /** The passage of the source that bears on the claim, as the editor quoted it. */
+  excerpt: string | null;
+  /** Where in the source: "p. 4", "0:42", a section name. */
+  locator: string | null;
+  url: string;
+  title: string | null;
+  sourceType: SourceType;
+  publisherName: string | null;
+}
 
 /**
  * The slice of a published claim the structured-data builders need. Structural on purpose: the
@@ -15,6 +30,8 @@ export interface PublicClaim {
   verdict: Verdict;
   rationale: string;
   publishedAt: Date;
+  /** In the order they were attached. */
+  sources: readonly PublicEvidence[];
 }
 
 /** Who publishes the fact-checks (Factdesk by default; configurable per deployment). */

@@ -46,7 +46,16 @@ function createValidator() {
 // A realistic export: the demo article body with claims at their real offsets, several in curly quotes.
 const body = parseArticleText(readFileSync(new URL("../import/__fixtures__/seed-article.txt", import.meta.url), "utf8")).body;
 const VERDICTS: Verdict[] = ["true", "misleading", "unverifiable", "mostly_false", "false", "mixed"];
-const claims: PublicClaim[] = seedClaims.claims.slice(0, VERDICTS.length).map((seed, i) => {
+// Evidence of every shape the export writes: excerpt and timestamp, a page locator, a bare link.
+const EVIDENCE: PublicClaim["sources"][] = [
+  [
+    { id: 1, stance: "refutes", excerpt: "Troops are “moving” <east>.", locator: "1:02:03", url: "https://www.youtube.com/watch?v=dQw4w9WgXcQ", title: "Briefing", sourceType: "video", publisherName: "Reuters" },
+    { id: 2, stance: "context", excerpt: null, locator: "p. 4", url: "http://mid.ru/en/statement?id=7", title: null, sourceType: "official_statement", publisherName: null },
+  ],
+  [{ id: 3, stance: "supports", excerpt: "Figures for 2021.", locator: null, url: "https://data.example.org/troops.csv", title: "Troop levels", sourceType: "dataset", publisherName: "IISS" }],
+  [],
+];
+const seeded: PublicClaim[] = seedClaims.claims.slice(0, VERDICTS.length).map((seed, i) => {
   const start = body.indexOf(seed.text);
   if (start < 0) throw new Error(`Seed claim not in body: ${seed.text}`);
   const { quote } = anchorExactly(body, start, start + seed.text.length);
@@ -61,8 +70,11 @@ const claims: PublicClaim[] = seedClaims.claims.slice(0, VERDICTS.length).map((s
     verdict: VERDICTS[i]!,
     rationale: `Rationale ${i} with “quotes” & <markup>.`,
     publishedAt: new Date(Date.UTC(2024, 4, 2, 10, i)),
+    sources: EVIDENCE[i % EVIDENCE.length]!,
   };
 });
+// Newest first, as a "latest verdicts" query would hand them over: the export must still be in text order.
+const claims = [...seeded].sort((a, b) => b.publishedAt.getTime() - a.publishedAt.getTime());
 const collection = buildAnnotationCollection({
   exportUrl: "http://localhost:3000/api/articles/russia-not-seeking-war-lavrov/annotations",
   articleUrl: "http://localhost:3000/a/russia-not-seeking-war-lavrov",
@@ -72,7 +84,12 @@ const collection = buildAnnotationCollection({
 });
 const page = collection.first as JsonLd & { items: JsonLd[] };
 
-type Item = JsonLd & { target: { selector: { type: string }[] } };
+type Item = JsonLd & { target: { selector: { type: string }[] }; body: JsonLd[] };
+
+/** Every body resource, with the items of a Composite in place of the Composite itself. */
+function bodyResources(item: JsonLd): JsonLd[] {
+  return (item as Item).body.flatMap((body) => (body.type === "Composite" ? (body.items as JsonLd[]) : [body]));
+}
 
 /** The issue's required entry points, applied to the parts each definition is written for. */
 function requiredChecks(item: JsonLd): [string, unknown][] {
@@ -111,16 +128,48 @@ describe("Web Annotation export conforms to the W3C annotation-model schemas", (
     for (const [ref, data] of checks) expect({ ref, errors: validator.check(ref, data) }).toEqual({ ref, errors: [] });
   });
 
-  it("items also pass the suite's optional must/should checks for body, target and properties", () => {
+  it("lists the items in text order, with speaker and evidence bodies", () => {
+    const starts = page.items.map((item) => ((item as Item).target.selector[1] as unknown as { start: number }).start);
+    expect(starts).toEqual([...starts].sort((a, b) => a - b));
+    expect(page.items.map((item) => item.id)).not.toEqual(claims.map((claim) => `${collection.id}#claim-${claim.id}`));
+    const bodies = page.items.flatMap((item) => (item as Item).body);
+    expect(bodies.filter((body) => body.type === "Composite")).toHaveLength(claims.reduce((n, claim) => n + claim.sources.length, 0));
+    expect(bodies.filter((body) => body.purpose === "describing").length).toBe(claims.filter((claim) => claim.speaker).length);
+    expect(bodies.filter((body) => body.purpose === "describing").length).toBeGreaterThan(0);
+  });
+
+  it("every body and every part of a Composite passes the body definitions", () => {
+    for (const item of page.items) {
+      for (const body of (item as Item).body) expect(validator.check("bodyTarget.json#/definitions/bodyResourcesFound", body)).toEqual([]);
+      for (const resource of bodyResources(item)) {
+        for (const ref of [
+          "bodyTarget.json#/definitions/bodyResourcesFound",
+          "bodyTarget.json#/definitions/optionalBodyPropertiesMust",
+          "bodyTarget.json#/definitions/optionalBodyPropertiesShould",
+          "bodyTarget.json#/definitions/optionalBodyPurposePropertyShould",
+        ]) {
+          expect({ ref, errors: validator.check(ref, resource) }).toEqual({ ref, errors: [] });
+        }
+        const source = resource.source as JsonLd | undefined;
+        if (source) {
+          expect(validator.check("bodyTarget.json#/definitions/externalWebResourceDetected", source)).toEqual([]);
+          expect(validator.check("bodyTarget.json#/definitions/resourceTypeRecognizedIfPresent", source)).toEqual([]);
+          for (const selector of (resource.selector ?? []) as JsonLd[]) {
+            const ref = selector.type === "FragmentSelector" ? "specificResource.json#/definitions/conformsToPropertyFound" : "specificResource.json#/definitions/textQuoteSelectorDetected";
+            expect({ ref, errors: validator.check(ref, selector) }).toEqual({ ref, errors: [] });
+          }
+        }
+      }
+    }
+  });
+
+  it("items also pass the suite's optional must/should checks for target and properties", () => {
     for (const item of page.items) {
       for (const [ref, data] of [
         ["annotations.json#/definitions/motivationRecognizedIfPresent", item],
         ["otherProperties.json#/definitions/createdValidIfPresent", item],
         ["otherProperties.json#/definitions/creatorValidIfPresent", item],
-        ["bodyTarget.json#/definitions/bodyResourcesFound", item.body],
-        ["bodyTarget.json#/definitions/optionalBodyPropertiesMust", item.body],
-        ["bodyTarget.json#/definitions/optionalBodyPropertiesShould", item.body],
-        ["bodyTarget.json#/definitions/optionalBodyPurposePropertyShould", item.body],
+        ["annotations.json#/definitions/bodyValueValidIfPresent", item],
         ["bodyTarget.json#/definitions/optionalTargetPropertiesMust", item.target],
         ["bodyTarget.json#/definitions/optionalTargetPropertiesShould", item.target],
       ] as const) {
@@ -161,5 +210,9 @@ describe("Web Annotation export conforms to the W3C annotation-model schemas", (
     expect(fails("specificResource.json#/definitions/textQuoteSelectorDetected", { type: "TextQuoteSelector", prefix: "x" })).toBe(true);
     expect(fails("specificResource.json#/definitions/textPositionSelectorDetected", { type: "TextPositionSelector", start: -1, end: 4 })).toBe(true);
     expect(fails("otherProperties.json#/definitions/createdValidIfPresent", { ...good, created: "2 May 2024" })).toBe(true);
+    expect(fails("bodyTarget.json#/definitions/bodyResourcesFound", { type: "Composite" })).toBe(true);
+    expect(fails("specificResource.json#/definitions/specificeResourceDetected", { source: "not a uri", purpose: "linking" })).toBe(true);
+    // Why the stance is a classifying TextualBody: it is not one of the model's purposes.
+    expect(fails("bodyTarget.json#/definitions/optionalBodyPurposePropertyShould", { type: "TextualBody", value: "x", purpose: "refutes" })).toBe(true);
   });
 });

@@ -23,7 +23,7 @@ function oneWinner(results: PromiseSettledResult<unknown>[], actors: UserActor[]
   const winner = won[0]!;
   const lost = results[1 - winner] as PromiseRejectedResult;
   expect(lost.reason).toMatchObject({ code: "CONFLICT" });
-  expect((lost.reason as Error).message).toMatch(new RegExp(`changed by ${actors[winner]!.name} at \\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d UTC`));
+  expect((lost.reason as Error).message).toMatch(new RegExp(`changed by ${actors[winner]!.name} at \\d{1,2} [A-Z][a-z]+ \\d{4}, \\d\\d:\\d\\d UTC`));
   return winner;
 }
 

@@ -85,6 +85,23 @@ describe("embedded database lock", () => {
   }, 120_000);
 });
 
+describe("user CLI help", () => {
+  it.each([["--help"], ["-h"], ["help"]])("%s prints the usage on stdout, with no error first, and exits 0", async (flag) => {
+    const result = await runCli(flag);
+    expect(result.stderr).toBe("");
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(/^Usage: npm run user -- <command> \[options\]\n/);
+    expect(result.stdout).toContain("reset-password --email E --password-stdin");
+  }, 60_000);
+
+  it("an unknown option still fails, with the usage after the error", async () => {
+    const result = await runCli("--nope");
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/^Unknown option '--nope'/);
+    expect(result.stderr).toContain("Usage: npm run user");
+  }, 60_000);
+});
+
 describe("acquireEmbeddedLock in-process", () => {
   const lockPath = () => path.join(dataDir, `${uniqueEmail("lock")}.lock`);
 

@@ -4,6 +4,7 @@ import type { Database } from "@/db/types";
 import { findPublicArticle, getPublicArticle } from "@/server/services/reader/get-public-article";
 import { getPublishedClaims } from "@/server/services/reader/get-published-claims";
 import { getReaderView } from "@/server/services/reader/get-reader-view";
+import { buildAnnotationCollection } from "@/lib/structured-data/web-annotation";
 import { callerWith, claimInReview, createArticle, mark, namedUser, publishedClaim, type TestArticle } from "./claims-fixtures";
 import { anonymousActor, createTestUser, inRollback, openTestDatabase, rejectionOf } from "./helpers";
 
@@ -80,6 +81,20 @@ describe("what readers see of a published article", () => {
       const listed = (await callerWith(tx, anonymousActor).article.listPublished()).find((a) => a.id === article.id);
       expect(listed?.checkedCount).toBe(1);
       expectNoLeak("article.listPublished", listed, s.hidden);
+
+      // The Web Annotation export built from it: the published evidence as a body, nothing hidden.
+      const collection = buildAnnotationCollection({
+        exportUrl: `https://factdesk.test/api/articles/${article.slug}/annotations`,
+        articleUrl: `https://factdesk.test/a/${article.slug}`,
+        articleTitle: exported.title,
+        publisher: { name: "Factdesk", url: "https://factdesk.test" },
+        claims: exported.claims,
+      });
+      expectNoLeak("the annotation export", collection, s.hidden);
+      const [item] = (collection.first as { items: { body: { type: string; items?: { source?: { id: string } }[] }[] }[] }).items;
+      const evidenceBodies = item?.body.filter((body) => body.type === "Composite") ?? [];
+      expect(evidenceBodies).toHaveLength(1);
+      expect(evidenceBodies[0]?.items?.[0]?.source?.id).toBe(exported.claims[0]?.sources[0]?.url);
     }));
 
   it("an article with no published claim shows none", () =>

@@ -1,19 +1,16 @@
 import { and, eq, isNull, sql } from "drizzle-orm";
 import { claims } from "@/db/schema";
 import type { Database } from "@/db/types";
+import { formatDateTime } from "@/lib/text/format-date";
 import { ConflictError, NotFoundError } from "../../errors";
 import { lastClaimChange } from "../audit/audit-history";
 
 export type ClaimRow = typeof claims.$inferSelect;
 
-function formatWhen(at: Date): string {
-  return `${at.toISOString().slice(0, 16).replace("T", " ")} UTC`;
-}
-
-/** "This claim was changed by Ana Rivera at 2026-11-27 18:42 UTC …": who made the change a stale write would overwrite. */
+/** "This claim was changed by Ana Rivera at 27 November 2026, 18:42 UTC …": who made the change a stale write would overwrite. */
 export async function staleWriteError(tx: Database, claimId: number, what: "claim" | "evidence"): Promise<ConflictError> {
   const last = await lastClaimChange(tx, claimId);
-  const who = last ? `${last.actorName ?? "the system"} at ${formatWhen(last.at)}` : "someone else";
+  const who = last ? `${last.actorName ?? "the system"} at ${formatDateTime(last.at)}` : "someone else";
   return new ConflictError(`This ${what} was changed by ${who} after you opened it. Reload to see their change; what you typed is kept.`);
 }
 

@@ -44,6 +44,7 @@ export async function getPublishedClaims(db: Database, articleId: number) {
           locator: evidence.locator,
           url: sources.canonicalUrl,
           title: sources.title,
+          sourceType: sources.type,
           archivedUrl: sources.archivedUrl,
           publisherName: publishers.name,
           publisherRating: publishers.reliabilityRating,

@@ -5,7 +5,7 @@ import { StatusChip } from "@/components/verdict/status-chip";
 import { VerdictBadge } from "@/components/verdict/verdict-badge";
 import { EditorsOnly } from "@/components/workspace/editors-only";
 import { truncate } from "@/components/workspace/text-format";
-import { formatDate } from "@/lib/text/format-date";
+import { formatDateTime } from "@/lib/text/format-date";
 import { getRequestActor } from "@/server/auth/request-actor";
 import { can } from "@/server/policy";
 import { getServerCaller } from "@/server/trpc/server-caller";
@@ -33,7 +33,7 @@ function QueueList({ id, title, empty, items }: { id: string; title: string; emp
                 <StatusChip status={item.status} />
                 <VerdictBadge verdict={item.verdict} />
                 <span>in {item.articleTitle}</span>
-                <span>· updated {formatDate(item.updatedAt)}</span>
+                <span>· updated {formatDateTime(item.updatedAt)}</span>
               </div>
             </li>
           ))}

@@ -4,6 +4,7 @@ import { AnnotatedParagraph } from "@/components/reader/annotated-paragraph";
 import { ArticleFooter } from "@/components/reader/article-footer";
 import { ClaimDetails } from "@/components/reader/claim-details";
 import { ClaimDialog } from "@/components/reader/claim-dialog";
+import { claimHeadingId } from "@/components/reader/claim-dom-ids";
 import { RatingLegend } from "@/components/reader/rating-legend";
 import { StructuredData } from "@/components/reader/structured-data";
 import { VerdictSummaryBar } from "@/components/reader/verdict-summary-bar";
@@ -57,8 +58,8 @@ export default async function ReaderPage({ params }: Props) {
       </div>
       <ArticleFooter article={article} />
       {claims.map((claim) => (
-        <ClaimDialog key={claim.id} claimId={claim.id} labelledBy={`claim-${claim.id}-heading`}>
-          <ClaimDetails claim={claim} headingId={`claim-${claim.id}-heading`} />
+        <ClaimDialog key={claim.id} claimId={claim.id} labelledBy={claimHeadingId(claim.id)}>
+          <ClaimDetails claim={claim} headingId={claimHeadingId(claim.id)} />
         </ClaimDialog>
       ))}
       <StructuredData article={article} claims={claims} />

@@ -4,13 +4,37 @@ import { useRouter } from "next/navigation";
 import { signIn } from "next-auth/react";
 import { useState, type FormEvent } from "react";
 
+type Field = "email" | "password";
+type FieldErrors = Partial<Record<Field, string>>;
+
+/** What is wrong with the fields before anything is sent: empty, or not an email address. */
+function checkFields(form: HTMLFormElement): FieldErrors {
+  const errors: FieldErrors = {};
+  const email = form.elements.namedItem("email") as HTMLInputElement;
+  const password = form.elements.namedItem("password") as HTMLInputElement;
+  if (!email.value.trim()) errors.email = "Enter your email address.";
+  else if (email.validity.typeMismatch) errors.email = "Enter an email address like ana@example.org.";
+  if (!password.value) errors.password = "Enter your password.";
+  return errors;
+}
+
 export function LoginForm({ callbackPath }: { callbackPath: string }) {
   const router = useRouter();
   const [error, setError] = useState<string | null>(null);
+  const [fieldErrors, setFieldErrors] = useState<FieldErrors>({});
   const [pending, setPending] = useState(false);
 
   async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
+    // Our own messages beside the fields (noValidate): the browser's bubbles vanish and are not styled.
+    const invalid = checkFields(event.currentTarget);
+    setFieldErrors(invalid);
+    const firstInvalid = (["email", "password"] as const).find((name) => invalid[name]);
+    if (firstInvalid) {
+      setError(null);
+      document.getElementById(firstInvalid)?.focus();
+      return;
+    }
     const form = new FormData(event.currentTarget);
     setPending(true);
     setError(null);
@@ -28,11 +52,37 @@ export function LoginForm({ callbackPath }: { callbackPath: string }) {
     <form method="post" onSubmit={submit} className="mt-8 space-y-4" noValidate>
       <div>
         <label htmlFor="email" className="block text-sm font-medium">Email</label>
-        <input id="email" name="email" type="email" autoComplete="username" required className="mt-1 w-full rounded border border-rule px-3 py-2" />
+        <input
+          id="email"
+          name="email"
+          type="email" autoComplete="username"
+          required
+          aria-invalid={fieldErrors.email ? true : undefined}
+          aria-describedby={fieldErrors.email ? "email-error" : undefined}
+          className={`mt-1 w-full rounded border px-3 py-2 ${fieldErrors.email ? "border-[#cf222e]" : "border-rule"}`}
+        />
+        {fieldErrors.email && (
+          <p id="email-error" className="mt-1 text-sm text-[#a40e26]">
+            {fieldErrors.email}
+          </p>
+        )}
       </div>
       <div>
         <label htmlFor="password" className="block text-sm font-medium">Password</label>
-        <input id="password" name="password" type="password" autoComplete="current-password" required className="mt-1 w-full rounded border border-rule px-3 py-2" />
+        <input
+          id="password"
+          name="password"
+          type="password" autoComplete="current-password"
+          required
+          aria-invalid={fieldErrors.password ? true : undefined}
+          aria-describedby={fieldErrors.password ? "password-error" : undefined}
+          className={`mt-1 w-full rounded border px-3 py-2 ${fieldErrors.password ? "border-[#cf222e]" : "border-rule"}`}
+        />
+        {fieldErrors.password && (
+          <p id="password-error" className="mt-1 text-sm text-[#a40e26]">
+            {fieldErrors.password}
+          </p>
+        )}
       </div>
       {error && (
         <p role="alert" className="rounded border border-[#ffcecb] bg-[#ffebe9] px-3 py-2 text-sm text-[#a40e26]">
