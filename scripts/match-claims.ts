@@ -4,10 +4,14 @@
  * query, best first. FILE is {"corpus":[{"id","text","speaker"}],"queries":[{"id","text","speaker"}]}.
  */
 import { readFile } from "node:fs/promises";
-import { ZodError } from "zod";
-import { matchCorpus } from "./lib/match-corpus";
+import type { ZodError } from "zod";
+import { matchInput } from "./lib/match-input";
 
 const USAGE = "Usage: npm run -s match-claims -- FILE.json";
+
+function describe(error: ZodError): string {
+  return error.issues.map((i) => `${i.path.join(".") || "(root)"}: ${i.message}`).join("; ");
+}
 
 async function main(): Promise<number> {
   const file = process.argv[2];
@@ -22,17 +26,15 @@ async function main(): Promise<number> {
     console.error(`Cannot read ${file} as JSON: ${(error as Error).message}`);
     return 2;
   }
-  try {
-    const output = await matchCorpus(input as Parameters<typeof matchCorpus>[0]);
-    process.stdout.write(`${JSON.stringify(output)}\n`);
-    return 0;
-  } catch (error) {
-    if (error instanceof ZodError) {
-      console.error(`${file} is not a valid match file: ${error.issues.map((i) => `${i.path.join(".") || "(root)"}: ${i.message}`).join("; ")}`);
-      return 2;
-    }
-    throw error;
+  const parsed = matchInput.safeParse(input);
+  if (!parsed.success) {
+    console.error(`${file} is not a valid match file: ${describe(parsed.error)}`);
+    return 2;
   }
+  // Loaded only for a valid file: the NLP models and the database take seconds to start.
+  const { matchCorpus } = await import("./lib/match-corpus");
+  process.stdout.write(`${JSON.stringify(await matchCorpus(parsed.data))}\n`);
+  return 0;
 }
 
 main().then(

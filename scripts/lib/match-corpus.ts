@@ -4,29 +4,15 @@
  * findSimilarClaims, the same retrieval and ranking the workspace uses. Shared by the match-claims CLI and the
  * eval:match script.
  */
-import { z } from "zod";
+import type { z } from "zod";
 import { openPglite } from "@/db/client";
 import { articleRevisions, articles, claims, publishers } from "@/db/schema";
 import type { Database } from "@/db/types";
 import { FeatureCache } from "@/lib/matching/rank";
 import { findSimilarClaims } from "@/server/services/claim-memory/find-similar-claims";
+import { matchInput, type MatchInput, type MatchOutput } from "./match-input";
 
-const claimItem = z.object({
-  id: z.string().min(1),
-  text: z.string().trim().min(1).max(5_000),
-  speaker: z.string().trim().max(200).nullish(),
-});
-
-/** Extra fields (labels, article names) are allowed and ignored, so a labelled set is also a valid input. */
-export const matchInput = z.object({
-  corpus: z.array(claimItem).min(1).max(100_000).refine((items) => new Set(items.map((c) => c.id)).size === items.length, "corpus ids must be unique"),
-  queries: z.array(claimItem),
-});
-export type MatchInput = z.input<typeof matchInput>;
-
-export interface MatchOutput {
-  results: Array<{ query: string; matches: Array<{ id: string; score: number; same: boolean }> }>;
-}
+export type { MatchInput, MatchOutput };
 
 const BATCH = 500;
 

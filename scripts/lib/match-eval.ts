@@ -6,7 +6,8 @@
 import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { z } from "zod";
-import { matchCorpus, type MatchOutput } from "./match-corpus";
+import { matchCorpus } from "./match-corpus";
+import type { MatchOutput } from "./match-input";
 
 export const LABELLED_SET = path.join(process.cwd(), "data", "matching", "labelled-set.json");
 
