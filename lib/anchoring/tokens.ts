@@ -1,0 +1,62 @@
+// Word-level tokens for comparing two revisions. Whitespace is never a token, so re-wrapping, doubled
+// spaces and paragraph breaks are invisible; each token carries a typography-free key, so curly and
+// straight quotes or dashes compare equal. Offsets stay UTF-16 code units into the original text.
+
+export interface Token {
+  start: number;
+  end: number;
+  /** What comparisons use: the token with quotes, apostrophes, dashes and ellipses made plain. */
+  key: string;
+}
+
+// A word: runs of word characters (see isWordChar in ./text: anything but whitespace and punctuation,
+// "_" included) joined by ’ ' . · ‧ between word characters or "," between digits, as insideWord does.
+// Any other punctuation is one token per run of the same character ("...", "!!").
+const W = String.raw`(?:[^\s\p{P}]|\p{Pc})`;
+const TOKEN = new RegExp(String.raw`${W}+(?:(?:['’.·‧](?=${W})|(?<=\p{Nd}),(?=\p{Nd}))${W}+)*|(\p{P})\1*`, "gu");
+
+const PLAIN: Record<string, string> = { "‘": "'", "’": "'", "‚": "'", "‛": "'", "′": "'", ʼ: "'", "“": '"', "”": '"', "„": '"', "‟": '"', "″": '"', "‒": "-", "–": "-", "—": "-", "―": "-", "−": "-", "…": "..." };
+const TYPOGRAPHY = new RegExp(`[${Object.keys(PLAIN).join("")}]`, "gu");
+
+/** The text with typographic quotes, apostrophes, dashes and ellipses replaced by plain ones. */
+export function plainTypography(text: string): string {
+  return text.replace(TYPOGRAPHY, (ch) => PLAIN[ch] ?? ch);
+}
+
+/**
+ * Splits text into tokens. `breaks` are offsets that must fall between tokens (claim edges on the old
+ * body), so a claim always covers whole tokens even when it starts or ends inside a word.
+ */
+export function tokenize(text: string, breaks: Iterable<number> = []): Token[] {
+  const cuts = [...new Set(breaks)].sort((a, b) => a - b);
+  const tokens: Token[] = [];
+  let c = 0;
+  for (const match of text.matchAll(TOKEN)) {
+    let start = match.index;
+    const end = start + match[0].length;
+    while (c < cuts.length && cuts[c]! <= start) c++;
+    while (c < cuts.length && cuts[c]! < end) {
+      tokens.push(token(text, start, cuts[c]!));
+      start = cuts[c]!;
+      c++;
+    }
+    tokens.push(token(text, start, end));
+  }
+  return tokens;
+}
+
+function token(text: string, start: number, end: number): Token {
+  return { start, end, key: plainTypography(text.slice(start, end)) };
+}
+
+/** Index of the first token ending after offset (tokens.length when none). */
+export function firstTokenAfter(tokens: readonly Token[], offset: number): number {
+  let lo = 0;
+  let hi = tokens.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (tokens[mid]!.end <= offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
