@@ -3,7 +3,7 @@ import { bestKeyMatch, keyDistance } from "./align";
 import { anchorExactly } from "./describe";
 import { locateQuote } from "./locate";
 import { alignTokens, type TokenAlignment } from "./token-diff";
-import { firstTokenAfter, tokenize, type Token } from "./tokens";
+import { firstTokenAfter, tokenize, tokensBefore, type Token } from "./tokens";
 import type { Anchor, Span } from "./types";
 
 /** How a claim made on the old body lands on the new one. */
@@ -42,16 +42,28 @@ const ORPHANED: RevisionReanchored = { state: "orphaned" };
  * candidate whose differences touch a number or a capitalised word (another figure, speaker, country).
  */
 export function reanchorRevision(oldBody: string, newBody: string, anchors: readonly Anchor[]): RevisionReanchored[] {
-  const spans = anchors.map((anchor) => oldSpan(oldBody, anchor));
-  const oldTokens = tokenize(oldBody, spans.flatMap((s) => (s ? [s.start, s.end] : [])));
+  const oldTokens = tokenize(oldBody);
   const newTokens = tokenize(newBody);
   const revision = new Revision(oldTokens, newTokens, alignTokens(keysOf(oldTokens), keysOf(newTokens)));
-  return spans.map((span) => {
+  return anchors.map((anchor) => {
+    const span = oldSpan(oldBody, anchor);
     if (!span) return ORPHANED;
-    const found = revision.carry(firstTokenAfter(oldTokens, span.start), firstTokenAfter(oldTokens, span.end));
+    // The claim's tokens are those it overlaps; an edge inside a word keeps its offset into that word
+    // when the word itself is unchanged, and otherwise takes the whole word.
+    const a = firstTokenAfter(oldTokens, span.start);
+    const b = tokensBefore(oldTokens, span.end);
+    const found = a < b ? revision.carry(a, b) : null;
     if (!found) return ORPHANED;
-    const anchor = anchorExactly(newBody, newTokens[found.start]!.start, newTokens[found.end - 1]!.end);
-    return found.state === "anchored" ? { state: "anchored", anchor, via: found.via } : { state: "changed", anchor, via: found.via };
+    const raw = (body: string, t: Token) => body.slice(t.start, t.end);
+    const first = newTokens[found.start]!;
+    const last = newTokens[found.end - 1]!;
+    const firstOld = oldTokens[a]!;
+    const lastOld = oldTokens[b - 1]!;
+    const start = first.start + (raw(newBody, first) === raw(oldBody, firstOld) ? Math.max(0, span.start - firstOld.start) : 0);
+    const end = last.end - (raw(newBody, last) === raw(oldBody, lastOld) ? Math.max(0, lastOld.end - span.end) : 0);
+    if (start >= end) return ORPHANED;
+    const moved = anchorExactly(newBody, start, end);
+    return found.state === "anchored" ? { state: "anchored", anchor: moved, via: found.via } : { state: "changed", anchor: moved, via: found.via };
   });
 }
 

@@ -23,25 +23,10 @@ export function plainTypography(text: string): string {
   return text.replace(TYPOGRAPHY, (ch) => PLAIN[ch] ?? ch);
 }
 
-/**
- * Splits text into tokens. `breaks` are offsets that must fall between tokens (claim edges on the old
- * body), so a claim always covers whole tokens even when it starts or ends inside a word.
- */
-export function tokenize(text: string, breaks: Iterable<number> = []): Token[] {
-  const cuts = [...new Set(breaks)].sort((a, b) => a - b);
+/** Splits text into tokens, in order. */
+export function tokenize(text: string): Token[] {
   const tokens: Token[] = [];
-  let c = 0;
-  for (const match of text.matchAll(TOKEN)) {
-    let start = match.index;
-    const end = start + match[0].length;
-    while (c < cuts.length && cuts[c]! <= start) c++;
-    while (c < cuts.length && cuts[c]! < end) {
-      tokens.push(token(text, start, cuts[c]!));
-      start = cuts[c]!;
-      c++;
-    }
-    tokens.push(token(text, start, end));
-  }
+  for (const match of text.matchAll(TOKEN)) tokens.push(token(text, match.index, match.index + match[0].length));
   return tokens;
 }
 
@@ -56,6 +41,18 @@ export function firstTokenAfter(tokens: readonly Token[], offset: number): numbe
   while (lo < hi) {
     const mid = (lo + hi) >> 1;
     if (tokens[mid]!.end <= offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** How many tokens start before offset. */
+export function tokensBefore(tokens: readonly Token[], offset: number): number {
+  let lo = 0;
+  let hi = tokens.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (tokens[mid]!.start < offset) lo = mid + 1;
     else hi = mid;
   }
   return lo;
