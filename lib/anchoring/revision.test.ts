@@ -91,15 +91,21 @@ describe("reanchorRevision", () => {
     expect(carry(repeated, "Markets fell.\n\nThe talks failed.", "The talks failed.")).toEqual([{ state: "orphaned" }]);
   });
 
-  it("refuses an added look-alike with another number, name or country, but takes an added paragraph with a wording edit", () => {
+  it("refuses an added look-alike with another number or country, but follows a moved paragraph with an edit", () => {
     // The paragraph between is longer than the claimed one, so the diff keeps it and the claim's paragraph is cut.
     const middle = "Markets in the region fell sharply on the news, and several airlines said they would cancel flights until further notice.";
     const before = `Intro.\n\nThe army moved 5,000 troops to Belarus on Friday, officials said.\n\n${middle}`;
     const claimed = "The army moved 5,000 troops to Belarus on Friday";
     for (const variant of ["The army moved 6,000 troops to Belarus on Friday", "The army moved 5,000 troops to Moldova on Friday"]) {
-      const after = `Intro.\n\n${middle}\n\n${variant}, officials said.`;
+      const after = `Intro.\n\n${middle}\n\nAs a spokesman put it, ${variant}, a claim denied in Minsk.`;
       expect(carry(before, after, claimed), variant).toEqual([{ state: "orphaned" }]);
     }
+    // The same number edit in the claim's own paragraph, moved: its neighbouring words came along.
+    const moved = `Intro.\n\n${middle}\n\nThe army moved 6,000 troops to Belarus on Friday, officials said.`;
+    expect(carry(before, moved, claimed)[0]).toMatchObject({
+      state: "changed",
+      anchor: { quote: { exact: "The army moved 6,000 troops to Belarus on Friday" } },
+    });
     const after = `Intro.\n\n${middle}\n\nThe army quickly moved 5,000 troops to Belarus on Friday, officials said.`;
     expect(carry(before, after, claimed)[0]).toMatchObject({
       state: "changed",

@@ -2,7 +2,7 @@ import { diffArrays } from "diff";
 import { bestKeyMatch, keyDistance } from "./align";
 import { anchorExactly } from "./describe";
 import { locateQuote } from "./locate";
-import { alignTokens, type TokenAlignment } from "./token-diff";
+import { alignTokens, movedFrom, type TokenAlignment } from "./token-diff";
 import { firstTokenAfter, tokenize, tokensBefore, type Token } from "./tokens";
 import type { Anchor, Span } from "./types";
 
@@ -39,7 +39,8 @@ const ORPHANED: RevisionReanchored = { state: "orphaned" };
  * 3. Then an approximate match (word edits) among the words the new body added.
  * Steps 2 and 3 never accept text that the diff maps from somewhere else in the old body: a look-alike
  * sentence that was already there is another sentence, not this claim. Step 3 also refuses any
- * candidate whose differences touch a number or a capitalised word (another figure, speaker, country).
+ * candidate whose differences touch a number or a capitalised word (another figure, speaker, country)
+ * unless the claim's own neighbouring words came along with it (a moved paragraph, edited).
  */
 export function reanchorRevision(oldBody: string, newBody: string, anchors: readonly Anchor[]): RevisionReanchored[] {
   const oldTokens = tokenize(oldBody);
@@ -86,10 +87,11 @@ class Revision {
   private readonly oldKeys: string[];
   private readonly newKeys: string[];
   private positions: Map<string, number[]> | null = null;
+  private moves: Int32Array | null = null;
 
   constructor(
-    private readonly oldTokens: Token[],
-    private readonly newTokens: Token[],
+    oldTokens: Token[],
+    newTokens: Token[],
     private readonly alignment: TokenAlignment,
   ) {
     this.oldKeys = keysOf(oldTokens);
@@ -160,7 +162,8 @@ class Revision {
       const end = start + claim.length;
       if (start < 0 || end > this.newKeys.length || !claim.every((key, q) => this.newKeys[start + q] === key)) continue;
       if (this.foreignShare(a, b, start, end) >= MAX_FOREIGN_SHARE) continue;
-      const context = this.contextAgreement(a, b, start, end);
+      const { before, after } = this.contextAgreement(a, b, start, end);
+      const context = before + after;
       const distance = Math.abs(start - near);
       if (!best || context > best.context || (context === best.context && distance < best.distance)) best = { start, context, distance };
     }
@@ -197,7 +200,10 @@ class Revision {
       if (!match) continue;
       const start = region.start + match.start;
       const end = region.start + match.end;
-      if (this.foreignShare(a, b, start, end) >= MAX_FOREIGN_SHARE || touchesNamesOrNumbers(claim, this.newKeys.slice(start, end))) continue;
+      if (this.foreignShare(a, b, start, end) >= MAX_FOREIGN_SHARE) continue;
+      // Another figure or name is a look-alike, unless the claim's own neighbours came along (a moved, edited paragraph).
+      const { before, after } = this.contextAgreement(a, b, start, end);
+      if (Math.max(before, after) < STRONG_CONTEXT && touchesNamesOrNumbers(claim, this.newKeys.slice(start, end))) continue;
       if (best && match.distance === best.distance && (start !== best.start || end !== best.end)) tie = true;
       if (!best || match.distance < best.distance) {
         best = { state: "changed", via: "approximate", start, end, distance: match.distance };
@@ -207,9 +213,13 @@ class Revision {
     return tie || !best ? null : { state: best.state, via: best.via, start: best.start, end: best.end };
   }
 
-  /** New token j is available to the claim: added by the revision, or kept from the claim's own words. */
+  /** New token j is available to the claim: added by the revision, or kept or moved from the claim's own words. */
   private free(a: number, b: number, j: number): boolean {
-    const old = this.alignment.newToOld[j]!;
+    let old = this.alignment.newToOld[j]!;
+    if (old < 0) {
+      this.moves ??= movedFrom(this.oldKeys, this.newKeys, this.alignment);
+      old = this.moves[j]!;
+    }
     return old < 0 || (old >= a && old < b);
   }
 
@@ -220,11 +230,12 @@ class Revision {
   }
 
   /** Matching tokens counted outwards from each edge, up to CONTEXT_TOKENS per side. */
-  private contextAgreement(a: number, b: number, start: number, end: number): number {
-    let agree = 0;
-    for (let k = 1; k <= CONTEXT_TOKENS && a - k >= 0 && this.oldKeys[a - k] === this.newKeys[start - k]; k++) agree++;
-    for (let k = 0; k < CONTEXT_TOKENS && b + k < this.oldKeys.length && this.oldKeys[b + k] === this.newKeys[end + k]; k++) agree++;
-    return agree;
+  private contextAgreement(a: number, b: number, start: number, end: number): { before: number; after: number } {
+    let before = 0;
+    let after = 0;
+    while (before < CONTEXT_TOKENS && a - before > 0 && this.oldKeys[a - before - 1] === this.newKeys[start - before - 1]) before++;
+    while (after < CONTEXT_TOKENS && b + after < this.oldKeys.length && this.oldKeys[b + after] === this.newKeys[end + after]) after++;
+    return { before, after };
   }
 
   /** Where the diff puts old token a in the new body: after the image of the nearest kept token before it. */

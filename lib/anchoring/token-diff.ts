@@ -30,16 +30,21 @@ interface Run {
 const MAX_EDITS_PER_GAP = 2000;
 /** Kept runs this short between larger changes are coincidences ("the", ",") and count as changed. */
 const MAX_COINCIDENCE = 2;
+/** Patience levels before the rest of a stretch goes to the diff library as it is. */
+const MAX_DEPTH = 32;
+
+type Push = (kept: boolean, oldCount: number, newCount: number) => void;
 
 /**
- * Diffs two key sequences. Words that occur exactly once in each text and agree with a neighbour are
- * matched first and the longest in-order chain of them is kept (as patience diff does), so the
- * `diff` library only has to align the short stretches between them: a whole-text Myers diff costs
- * O(length × edits), which is hundreds of milliseconds for a long, lightly edited article.
+ * Diffs two key sequences, patience-style: the common start and end are kept; words that occur once in
+ * each side of what is left (and agree with a neighbour) are matched, the longest in-order chain of them
+ * is kept, and the stretches between are diffed the same way. Only stretches without such words go to
+ * the `diff` library (Myers), which costs O(length × edits): over a whole long, lightly edited article
+ * that is hundreds of milliseconds, over the short stretches left it is next to nothing.
  */
 export function alignTokens(oldKeys: readonly string[], newKeys: readonly string[]): TokenAlignment {
   const runs: Run[] = [];
-  const push = (kept: boolean, oldCount: number, newCount: number) => {
+  const push: Push = (kept, oldCount, newCount) => {
     if (oldCount === 0 && newCount === 0) return;
     const last = runs[runs.length - 1];
     if (last && last.kept === kept) {
@@ -49,18 +54,38 @@ export function alignTokens(oldKeys: readonly string[], newKeys: readonly string
       runs.push({ kept, old: oldCount, new: newCount });
     }
   };
-  let i = 0;
-  let j = 0;
-  for (const [ai, aj] of [...uniqueAnchors(oldKeys, newKeys), [oldKeys.length, newKeys.length] as const]) {
-    diffGap(oldKeys.slice(i, ai), newKeys.slice(j, aj), push);
-    if (ai < oldKeys.length) push(true, 1, 1);
-    i = ai + 1;
-    j = aj + 1;
-  }
+  diffRange(oldKeys, newKeys, 0, oldKeys.length, 0, newKeys.length, push, 0);
   return toAlignment(dropCoincidences(runs), oldKeys.length, newKeys.length);
 }
 
-function diffGap(oldGap: string[], newGap: string[], push: (kept: boolean, o: number, n: number) => void): void {
+function diffRange(o: readonly string[], n: readonly string[], o0: number, o1: number, n0: number, n1: number, push: Push, depth: number): void {
+  let head = 0;
+  while (o0 + head < o1 && n0 + head < n1 && o[o0 + head] === n[n0 + head]) head++;
+  push(true, head, head);
+  o0 += head;
+  n0 += head;
+  let tail = 0;
+  while (o1 - tail > o0 && n1 - tail > n0 && o[o1 - tail - 1] === n[n1 - tail - 1]) tail++;
+  o1 -= tail;
+  n1 -= tail;
+  const anchors = o0 === o1 || n0 === n1 || depth >= MAX_DEPTH ? [] : uniqueAnchors(o, n, o0, o1, n0, n1);
+  if (anchors.length === 0) {
+    diffGap(o.slice(o0, o1), n.slice(n0, n1), push);
+  } else {
+    let i = o0;
+    let j = n0;
+    for (const [ai, aj] of anchors) {
+      diffRange(o, n, i, ai, j, aj, push, depth + 1);
+      push(true, 1, 1);
+      i = ai + 1;
+      j = aj + 1;
+    }
+    diffRange(o, n, i, o1, j, n1, push, depth + 1);
+  }
+  push(true, tail, tail);
+}
+
+function diffGap(oldGap: string[], newGap: string[], push: Push): void {
   if (oldGap.length === 0 || newGap.length === 0) return push(false, oldGap.length, newGap.length);
   const changes = diffArrays(oldGap, newGap, { maxEditLength: MAX_EDITS_PER_GAP });
   if (!changes) return push(false, oldGap.length, newGap.length);
@@ -71,23 +96,21 @@ function diffGap(oldGap: string[], newGap: string[], push: (kept: boolean, o: nu
   }
 }
 
-/** Pairs (old index, new index) of keys unique in both texts, in a longest chain increasing in both. */
-function uniqueAnchors(oldKeys: readonly string[], newKeys: readonly string[]): [number, number][] {
-  const once = (keys: readonly string[]) => {
+/** Pairs (old index, new index) of keys unique in both ranges, in a longest chain increasing in both. */
+function uniqueAnchors(o: readonly string[], n: readonly string[], o0: number, o1: number, n0: number, n1: number): [number, number][] {
+  const once = (keys: readonly string[], from: number, to: number) => {
     const at = new Map<string, number>();
-    keys.forEach((key, index) => at.set(key, at.has(key) ? -1 : index));
+    for (let k = from; k < to; k++) at.set(keys[k]!, at.has(keys[k]!) ? -1 : k);
     return at;
   };
-  const inOld = once(oldKeys);
-  const inNew = once(newKeys);
+  const inOld = once(o, o0, o1);
+  const inNew = once(n, n0, n1);
   const pairs: [number, number][] = [];
   for (const [key, oi] of inOld) {
     const ni = inNew.get(key);
     if (oi < 0 || ni === undefined || ni < 0) continue;
     // A unique word with neither neighbour in common is as likely a coincidence as a kept word.
-    const neighbour =
-      (oi > 0 && ni > 0 && oldKeys[oi - 1] === newKeys[ni - 1]) ||
-      (oi + 1 < oldKeys.length && ni + 1 < newKeys.length && oldKeys[oi + 1] === newKeys[ni + 1]);
+    const neighbour = (oi > o0 && ni > n0 && o[oi - 1] === n[ni - 1]) || (oi + 1 < o1 && ni + 1 < n1 && o[oi + 1] === n[ni + 1]);
     if (neighbour) pairs.push([oi, ni]);
   }
   pairs.sort((a, b) => a[0] - b[0]);
@@ -161,4 +184,42 @@ function toAlignment(runs: Run[], oldLength: number, newLength: number): TokenAl
     n += run.new;
   }
   return { oldToNew, newToOld, hunks, oldHunk };
+}
+
+/** Passes of move detection: each finds at most one in-order chain of moved text. */
+const MOVE_PASSES = 3;
+/** Fewest tokens in a hunk for it to be considered as (part of) moved text. */
+const MIN_MOVE = 4;
+
+/**
+ * For each new token the diff calls added, the old token it was moved from, or -1. A diff keeps only one
+ * order, so a moved paragraph shows as cut in one place and added in another: aligning what was cut with
+ * what was added (again, a few times, for paragraphs moved across each other) finds it.
+ */
+export function movedFrom(oldKeys: readonly string[], newKeys: readonly string[], alignment: TokenAlignment): Int32Array {
+  const from = new Int32Array(newKeys.length).fill(-1);
+  // Only hunks of some length: single replaced words are edits, and leaving them out keeps this cheap.
+  let cut: number[] = [];
+  let added: number[] = [];
+  for (const h of alignment.hunks) {
+    if (h.oldEnd - h.oldStart >= MIN_MOVE) for (let i = h.oldStart; i < h.oldEnd; i++) cut.push(i);
+    if (h.newEnd - h.newStart >= MIN_MOVE) for (let j = h.newStart; j < h.newEnd; j++) added.push(j);
+  }
+  for (let pass = 0; pass < MOVE_PASSES && cut.length > 0 && added.length > 0; pass++) {
+    const moves = alignTokens(
+      cut.map((i) => oldKeys[i]!),
+      added.map((j) => newKeys[j]!),
+    );
+    let found = false;
+    moves.newToOld.forEach((k, m) => {
+      if (k >= 0) {
+        from[added[m]!] = cut[k]!;
+        found = true;
+      }
+    });
+    if (!found) break;
+    cut = cut.filter((_, k) => moves.oldToNew[k]! < 0);
+    added = added.filter((j) => from[j]! < 0);
+  }
+  return from;
 }
