@@ -55,6 +55,7 @@ export function alignTokens(oldKeys: readonly string[], newKeys: readonly string
     }
   };
   diffRange(oldKeys, newKeys, 0, oldKeys.length, 0, newKeys.length, push, 0);
+  slideToSentences(runs, oldKeys, newKeys);
   return toAlignment(dropCoincidences(runs), oldKeys.length, newKeys.length);
 }
 
@@ -135,6 +136,46 @@ function longestIncreasing(pairs: [number, number][]): [number, number][] {
   const chain: [number, number][] = [];
   for (let k = tails.length ? tails[tails.length - 1]! : -1; k >= 0; k = previous[k]!) chain.push(pairs[k]!);
   return chain.reverse();
+}
+
+const SENTENCE_END = /^(?:[.!?]+|\.\.\.)$/;
+
+/**
+ * A text cut or added next to a repeat of its own edge words can be placed several ways ("x. Cut text."
+ * is also "x. Cut text" + "." kept). Slides each such hunk so it starts right after a sentence end, as
+ * an editor cuts and adds sentences, so the kept "." stays with the sentence it ends.
+ */
+function slideToSentences(runs: Run[], oldKeys: readonly string[], newKeys: readonly string[]): void {
+  let o = 0;
+  let n = 0;
+  for (let k = 0; k < runs.length; k++) {
+    const run = runs[k]!;
+    const before = runs[k - 1];
+    const after = runs[k + 1];
+    const pure = run.old === 0 || run.new === 0;
+    if (!run.kept && pure && before?.kept && after?.kept) {
+      const keys = run.old > 0 ? oldKeys : newKeys;
+      const at = run.old > 0 ? o : n;
+      const size = run.old + run.new;
+      let left = 0;
+      while (left < before.old && keys[at - left - 1] === keys[at + size - left - 1]) left++;
+      let right = 0;
+      while (right < after.old && keys[at + right] === keys[at + size + right]) right++;
+      let best = 0;
+      const ends = (shift: number) => SENTENCE_END.test(keys[at + shift - 1] ?? "");
+      for (let shift = -left; shift <= right; shift++) {
+        if (ends(shift) && (!ends(best) || Math.abs(shift) < Math.abs(best))) best = shift;
+      }
+      before.old += best;
+      before.new += best;
+      after.old -= best;
+      after.new -= best;
+      o += best;
+      n += best;
+    }
+    o += run.old;
+    n += run.new;
+  }
 }
 
 /** Turns short kept runs squeezed between larger changes into changes (diff-match-patch's semantic cleanup, simplified). */

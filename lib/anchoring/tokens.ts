@@ -17,6 +17,7 @@ const TOKEN = new RegExp(String.raw`${W}+(?:(?:['’.·‧](?=${W})|(?<=\p{Nd}),
 
 const PLAIN: Record<string, string> = { "‘": "'", "’": "'", "‚": "'", "‛": "'", "′": "'", ʼ: "'", "“": '"', "”": '"', "„": '"', "‟": '"', "″": '"', "‒": "-", "–": "-", "—": "-", "―": "-", "−": "-", "…": "..." };
 const TYPOGRAPHY = new RegExp(`[${Object.keys(PLAIN).join("")}]`, "gu");
+const SAME_LENGTH = new RegExp(`[${Object.keys(PLAIN).filter((ch) => PLAIN[ch]!.length === 1).join("")}]`, "gu");
 
 /** The text with typographic quotes, apostrophes, dashes and ellipses replaced by plain ones. */
 export function plainTypography(text: string): string {
@@ -25,13 +26,17 @@ export function plainTypography(text: string): string {
 
 /** Splits text into tokens, in order. */
 export function tokenize(text: string): Token[] {
+  // One pass of replacements over the whole text: every one but the ellipsis keeps the length, so keys
+  // can be cut from the plain text at the same offsets (an ellipsis is a token of its own).
+  const plain = text.replace(SAME_LENGTH, (ch) => PLAIN[ch] ?? ch);
   const tokens: Token[] = [];
-  for (const match of text.matchAll(TOKEN)) tokens.push(token(text, match.index, match.index + match[0].length));
+  for (const match of text.matchAll(TOKEN)) {
+    const start = match.index;
+    const end = start + match[0].length;
+    const key = plain.slice(start, end);
+    tokens.push({ start, end, key: key.includes("…") ? key.replaceAll("…", "...") : key });
+  }
   return tokens;
-}
-
-function token(text: string, start: number, end: number): Token {
-  return { start, end, key: plainTypography(text.slice(start, end)) };
 }
 
 /** Index of the first token ending after offset (tokens.length when none). */
