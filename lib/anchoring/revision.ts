@@ -23,6 +23,10 @@ const MAX_FOREIGN_SHARE = 0.5;
 const CONTEXT_TOKENS = 8;
 /** A copy elsewhere beats an in-place edit only with this many context tokens agreeing. */
 const STRONG_CONTEXT = 4;
+/** Claims this long (in tokens) are only re-anchored through the diff or exactly. */
+const MAX_APPROXIMATE_TOKENS = 4096;
+/** Words more frequent than this in the new body do not vote for where an edited claim may be. */
+const MAX_VOTING_OCCURRENCES = 256;
 /** Edge candidates tried inside a hunk that straddles a claim's edge. */
 const MAX_EDGE_OPTIONS = 64;
 
@@ -178,21 +182,7 @@ class Revision {
     const claim = this.oldKeys.slice(a, b);
     const allowed = allowedEdits(claim.length);
     if (allowed === 0) return null;
-    const index = this.index();
-    const diagonals: number[] = [];
-    claim.forEach((key, q) => {
-      for (const p of index.get(key) ?? []) if (this.free(a, b, p)) diagonals.push(p - q);
-    });
-    diagonals.sort((x, y) => x - y);
-    const width = allowed + 1;
-    const candidates: Span[] = [];
-    for (let lo = 0, hi = 0; lo < diagonals.length; lo = hi) {
-      // Group diagonals that are within `width` of the previous one: one cluster per candidate stretch.
-      hi = lo + 1;
-      while (hi < diagonals.length && diagonals[hi]! - diagonals[hi - 1]! <= width) hi++;
-      if (hi - lo < claim.length - allowed) continue;
-      candidates.push({ start: Math.max(0, diagonals[lo]! - width), end: Math.min(this.newKeys.length, diagonals[hi - 1]! + claim.length + width) });
-    }
+    const candidates = this.sharedDiagonals(a, b, claim, allowed);
     let best: (Found & { distance: number }) | null = null;
     let tie = false;
     for (const region of candidates) {
@@ -211,6 +201,48 @@ class Revision {
       }
     }
     return tie || !best ? null : { state: best.state, via: best.via, start: best.start, end: best.end };
+  }
+
+  /**
+   * Stretches of the new body where at least all but `allowed` of the claim's words recur, available to
+   * the claim, on nearly one diagonal (new index − claim index within `allowed` + 1 of each other): a
+   * sliding window over the sorted diagonals, counting distinct claim words, so that common words spread
+   * over the whole body never add up to a candidate.
+   */
+  private sharedDiagonals(a: number, b: number, claim: string[], allowed: number): Span[] {
+    if (claim.length >= MAX_APPROXIMATE_TOKENS) return [];
+    const index = this.index();
+    // Hits packed as one number, (diagonal + claim length) × MAX_APPROXIMATE_TOKENS + claim index, for a numeric sort.
+    const packed: number[] = [];
+    let informative = 0;
+    claim.forEach((key, q) => {
+      const positions = index.get(key) ?? [];
+      if (positions.length > MAX_VOTING_OCCURRENCES) return; // "the", ",": everywhere, so they place nothing
+      informative++;
+      for (const p of positions) if (this.free(a, b, p)) packed.push((p - q + claim.length) * MAX_APPROXIMATE_TOKENS + q);
+    });
+    const hits = Float64Array.from(packed).sort();
+    const diagonal = (k: number) => Math.floor(hits[k]! / MAX_APPROXIMATE_TOKENS) - claim.length;
+    const q = (k: number) => hits[k]! % MAX_APPROXIMATE_TOKENS;
+    const width = allowed + 1;
+    const needed = informative - allowed;
+    if (needed < 1) return [];
+    const seen = new Int32Array(claim.length);
+    const regions: Span[] = [];
+    let distinct = 0;
+    for (let lo = 0, hi = 0; hi < hits.length; hi++) {
+      if (seen[q(hi)]!++ === 0) distinct++;
+      while (diagonal(hi) - diagonal(lo) > width) if (--seen[q(lo++)]! === 0) distinct--;
+      if (distinct < needed) continue;
+      const region = {
+        start: Math.max(0, diagonal(lo) - width),
+        end: Math.min(this.newKeys.length, diagonal(hi) + claim.length + width),
+      };
+      const last = regions[regions.length - 1];
+      if (last && region.start <= last.end) last.end = Math.max(last.end, region.end);
+      else regions.push(region);
+    }
+    return regions;
   }
 
   /** New token j is available to the claim: added by the revision, or kept or moved from the claim's own words. */

@@ -26,8 +26,11 @@ interface Run {
   new: number;
 }
 
-/** Past this many edits in one stretch between unique-word anchors, the stretch counts as replaced whole. */
-const MAX_EDITS_PER_GAP = 2000;
+/**
+ * Past this many edits in one stretch between unique-word anchors, the stretch counts as replaced whole:
+ * that is a rewrite, and giving up early bounds the cost (Myers needs ~edits² steps to give up).
+ */
+const MAX_EDITS_PER_GAP = 100;
 /** Kept runs this short between larger changes are coincidences ("the", ",") and count as changed. */
 const MAX_COINCIDENCE = 2;
 /** Patience levels before the rest of a stretch goes to the diff library as it is. */
