@@ -114,6 +114,16 @@ describe("reanchorRevision", () => {
     });
   });
 
+  it("follows a sentence swapped with its near-copy instead of calling both edited", () => {
+    const friday = "The envoy said the talks failed on Friday in Geneva.";
+    const monday = "The envoy said the talks failed on Monday in Geneva.";
+    const middle = "Markets in the region fell sharply on the news, and several airlines said they would cancel flights until further notice.";
+    const before = `${friday}\n\n${middle}\n\n${monday}`;
+    const after = `${monday}\n\n${middle}\n\n${friday}`;
+    const [result] = carry(before, after, friday);
+    expect(result).toMatchObject({ state: "anchored", anchor: { position: { start: after.lastIndexOf(friday) } } });
+  });
+
   it("gives up when an edited claim fits two added passages equally well", () => {
     const middle = "Markets in the region fell sharply on the news, and several airlines said they would cancel flights until further notice.";
     const before = `Intro.\n\nThe army moved troops to the border on Friday.\n\n${middle}`;

@@ -108,8 +108,57 @@ class Revision {
     if (inPlace?.state === "anchored") return inPlace;
     const copy = this.exactElsewhere(a, b);
     if (copy && (!inPlace || copy.context >= STRONG_CONTEXT)) return { state: "anchored", via: "quote", ...copy };
-    if (inPlace) return inPlace;
+    if (inPlace) {
+      const swapped = this.uncrossed(a, b, inPlace);
+      return swapped ? { state: "anchored", via: "quote", ...swapped } : inPlace;
+    }
     return this.approximateElsewhere(a, b);
+  }
+
+  /**
+   * Near-identical passages that both moved can be paired the wrong way round by the diff: it puts the
+   * claim on the other passage (which looks "changed") and the claim's unchanged words on the other
+   * passage's old text. When the claim's exact words are in the new body where the diff says text from
+   * old position l went, and the old text at l is exactly what the diff put the claim on, the two were
+   * swapped: the claim is unchanged, at its exact words.
+   */
+  private uncrossed(a: number, b: number, inPlace: Found): Span | null {
+    const claim = this.oldKeys.slice(a, b);
+    const here = this.newKeys.slice(inPlace.start, inPlace.end);
+    for (const start of this.exactOccurrences(claim)) {
+      let origin = -1;
+      for (let m = 0; m < claim.length && origin < 0; m++) {
+        const old = this.oldIndexOf(start + m);
+        if (old >= 0) origin = old - m;
+      }
+      if (origin < 0 || (origin >= a && origin < b)) continue;
+      if (here.every((key, m) => this.oldKeys[origin + m] === key)) return { start, end: start + claim.length };
+    }
+    return null;
+  }
+
+  /** Where new token j was in the old body (kept or moved), or -1 for added text. */
+  private oldIndexOf(j: number): number {
+    const kept = this.alignment.newToOld[j]!;
+    if (kept >= 0) return kept;
+    this.moves ??= movedFrom(this.oldKeys, this.newKeys, this.alignment);
+    return this.moves[j]!;
+  }
+
+  /** Every start of the exact key sequence in the new body, searched from its rarest key. */
+  private exactOccurrences(claim: string[]): number[] {
+    const index = this.index();
+    let rarest = 0;
+    for (let q = 1; q < claim.length; q++) {
+      if ((index.get(claim[q]!)?.length ?? 0) < (index.get(claim[rarest]!)?.length ?? 0)) rarest = q;
+    }
+    const starts: number[] = [];
+    for (const p of index.get(claim[rarest]!) ?? []) {
+      const start = p - rarest;
+      if (start < 0 || start + claim.length > this.newKeys.length) continue;
+      if (claim.every((key, q) => this.newKeys[start + q] === key)) starts.push(start);
+    }
+    return starts;
   }
 
   /** Step 1: follow the diff. Kept edges map directly; an edge inside a changed hunk takes the hunk's new words. */
@@ -154,17 +203,10 @@ class Revision {
   /** Step 2: the claim's exact words in a stretch of the new body the diff does not attribute to other old text. */
   private exactElsewhere(a: number, b: number): (Span & { context: number }) | null {
     const claim = this.oldKeys.slice(a, b);
-    const index = this.index();
-    let rarest = 0;
-    for (let q = 1; q < claim.length; q++) {
-      if ((index.get(claim[q]!)?.length ?? 0) < (index.get(claim[rarest]!)?.length ?? 0)) rarest = q;
-    }
     const near = this.projectedStart(a);
     let best: { start: number; context: number; distance: number } | null = null;
-    for (const p of index.get(claim[rarest]!) ?? []) {
-      const start = p - rarest;
+    for (const start of this.exactOccurrences(claim)) {
       const end = start + claim.length;
-      if (start < 0 || end > this.newKeys.length || !claim.every((key, q) => this.newKeys[start + q] === key)) continue;
       if (this.foreignShare(a, b, start, end) >= MAX_FOREIGN_SHARE) continue;
       const { before, after } = this.contextAgreement(a, b, start, end);
       const context = before + after;
@@ -228,30 +270,27 @@ class Revision {
     const needed = informative - allowed;
     if (needed < 1) return [];
     const seen = new Int32Array(claim.length);
-    const regions: Span[] = [];
+    // Qualifying windows on overlapping diagonals are one candidate; separate ones stay separate, so
+    // that two equally good passages are seen as a tie.
+    const windows: { from: number; to: number }[] = [];
     let distinct = 0;
     for (let lo = 0, hi = 0; hi < hits.length; hi++) {
       if (seen[q(hi)]!++ === 0) distinct++;
       while (diagonal(hi) - diagonal(lo) > width) if (--seen[q(lo++)]! === 0) distinct--;
       if (distinct < needed) continue;
-      const region = {
-        start: Math.max(0, diagonal(lo) - width),
-        end: Math.min(this.newKeys.length, diagonal(hi) + claim.length + width),
-      };
-      const last = regions[regions.length - 1];
-      if (last && region.start <= last.end) last.end = Math.max(last.end, region.end);
-      else regions.push(region);
+      const last = windows[windows.length - 1];
+      if (last && diagonal(lo) <= last.to) last.to = diagonal(hi);
+      else windows.push({ from: diagonal(lo), to: diagonal(hi) });
     }
-    return regions;
+    return windows.map((w) => ({
+      start: Math.max(0, w.from - width),
+      end: Math.min(this.newKeys.length, w.to + claim.length + width),
+    }));
   }
 
   /** New token j is available to the claim: added by the revision, or kept or moved from the claim's own words. */
   private free(a: number, b: number, j: number): boolean {
-    let old = this.alignment.newToOld[j]!;
-    if (old < 0) {
-      this.moves ??= movedFrom(this.oldKeys, this.newKeys, this.alignment);
-      old = this.moves[j]!;
-    }
+    const old = this.oldIndexOf(j);
     return old < 0 || (old >= a && old < b);
   }
 
