@@ -39,7 +39,8 @@ const ORPHANED: RevisionReanchored = { state: "orphaned" };
  * 1. Word-level diff of the two bodies (whitespace and typography ignored): a claim whose words were all
  *    kept, in order, is `anchored` where they went. Edited in place, it is `changed` to the new words.
  * 2. Otherwise the claim's words are searched as a whole elsewhere (a moved paragraph), disambiguated by
- *    context and by where the diff puts the claim's old position.
+ *    context and by where the diff puts the claim's old position; an in-place edit that is really two
+ *    near-identical passages paired crosswise by the diff is undone (see uncrossed).
  * 3. Then an approximate match (word edits) among the words the new body added.
  * Steps 2 and 3 never accept text that the diff maps from somewhere else in the old body: a look-alike
  * sentence that was already there is another sentence, not this claim. Step 3 also refuses any
