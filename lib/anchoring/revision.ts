@@ -268,8 +268,9 @@ class Revision {
     const diagonal = (k: number) => Math.floor(hits[k]! / MAX_APPROXIMATE_TOKENS) - claim.length;
     const q = (k: number) => hits[k]! % MAX_APPROXIMATE_TOKENS;
     const width = allowed + 1;
-    const needed = informative - allowed;
-    if (needed < 1) return [];
+    if (informative === 0) return [];
+    // Each window is verified word by word afterwards, so one rare word in place is enough to look.
+    const needed = Math.max(1, informative - allowed);
     const seen = new Int32Array(claim.length);
     // Qualifying windows on overlapping diagonals are one candidate; separate ones stay separate, so
     // that two equally good passages are seen as a tie.
