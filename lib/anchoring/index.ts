@@ -10,3 +10,5 @@ export { segmentSpans } from "./segments";
 export type { IdSpan, Segment } from "./segments";
 export { MAX_FUZZY_LENGTH, reanchor } from "./reanchor";
 export type { ReanchorOptions, Reanchored } from "./reanchor";
+export { MAX_CHANGED_SHARE, reanchorRevision } from "./revision";
+export type { RevisionReanchored } from "./revision";
