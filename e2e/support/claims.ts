@@ -211,7 +211,7 @@ export async function waitForHydration(element: Locator, what = "the page") {
  * The claim's words without the quotation marks and trailing comma a quote claim carries, for matching
  * names that put the claim in quotes of their own (“…”), however the page treats the claim's own marks.
  */
-function claimWords(claimText: string, max = 60): string {
+export function claimWords(claimText: string, max = 60): string {
   return claimText.replace(/^["“‘']+/, "").replace(/["”’'\s,;:]+$/, "").slice(0, max);
 }
 
