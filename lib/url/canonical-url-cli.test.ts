@@ -12,7 +12,8 @@ function run(args: string[]): Promise<{ code: number; stdout: string }> {
   });
 }
 
-describe("npm run -s canonical-url", () => {
+// Each test starts npm and tsx: seconds on a busy 2-core machine, so a ceiling well above vitest's 5 s default.
+describe("npm run -s canonical-url", { timeout: 60_000 }, () => {
   it("prints one line per argument, in order, and fails when any was rejected", async () => {
     const { code, stdout } = await run([
       "http://www.youtube.com/watch?v=cxghDz524HQ&t=42",
