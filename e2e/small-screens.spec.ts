@@ -105,6 +105,32 @@ test.describe("on a phone (390x844)", () => {
   });
 });
 
+test("from the keyboard, Tab meets each claim once, at its pill; Enter opens the dialog on its heading", async ({ page, browser, baseURL }) => {
+  let published: { article: ImportedArticle; claim: { text: string } } | undefined;
+  await asFirstAdmin(browser, baseURL, async (admin) => {
+    published = await articleWithPublishedClaim(admin.request, admin.request, "e2e-keyboard-reader");
+  });
+  const { article, claim } = published!;
+  await page.goto(`/a/${article.slug}`);
+  const badge = readerBadge(page, "True", claim.text);
+  await waitForHydration(badge, "the claim badge");
+  const words = claimText(page, claim);
+  await expect(words).toHaveAttribute("tabindex", "-1");
+  const visited: string[] = [];
+  for (let presses = 0; presses < 60 && !(await badge.evaluate((el) => el === document.activeElement)); presses++) {
+    await page.keyboard.press("Tab");
+    visited.push(await page.evaluate(() => document.activeElement?.tagName ?? ""));
+  }
+  await expect(badge).toBeFocused();
+  expect(visited, "the claim's words are not a Tab stop").not.toContain("MARK");
+  await page.keyboard.press("Enter");
+  const dialog = readerDialog(page, claim.text);
+  await expect(dialog.getByRole("heading", { level: 2 })).toBeFocused();
+  await page.keyboard.press("Escape");
+  await expect(dialog).toBeHidden();
+  await expect(badge).toBeFocused();
+});
+
 test("the floating Mark claim button hides neither the selected line nor the next one", async ({ page, browser, baseURL }) => {
   let article: ImportedArticle | undefined;
   await asFirstAdmin(browser, baseURL, async (admin) => {
