@@ -311,10 +311,10 @@ const resetPasswordPlan: FieldPlan = {
 
 // ---- queries: nothing is stored; they must answer or refuse with a 4xx.
 
-const bySlugPlan: FieldPlan = {
+const bySlugPlan = (path: "article.bySlug" | "reader.view" | "reader.article"): FieldPlan => ({
   expected: () => undefined,
-  start: async () => ({ call: (sp, s) => callPath(sp, callers.reader, "article.bySlug", { slug: s }) }),
-};
+  start: async () => ({ call: (sp, s) => callPath(sp, callers.reader, path, { slug: s }) }),
+});
 
 const searchPlan: FieldPlan = {
   expected: () => undefined,
@@ -323,7 +323,9 @@ const searchPlan: FieldPlan = {
 
 /** Every string field of every procedure; checked against the router's input schemas below, so none is missed. */
 const FIELDS: Record<string, FieldPlan> = {
-  "article.bySlug:slug": bySlugPlan,
+  "article.bySlug:slug": bySlugPlan("article.bySlug"),
+  "reader.view:slug": bySlugPlan("reader.view"),
+  "reader.article:slug": bySlugPlan("reader.article"),
   "article.import:title": importPlan("title", "title", trim),
   "article.import:slug": importPlan("slug", "slug", trim),
   "article.import:byline": importPlan("byline", "byline", trim),
