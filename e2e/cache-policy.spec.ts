@@ -1,6 +1,6 @@
-import { expect, test, type APIRequestContext, type BrowserContext, type Page } from "@playwright/test";
+import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
 import {
-  approveClaim, changeStatus, claimInReview, createNamedUserWithCli, importArticle, seedClaim, signedInContext, uniqueSuffix, type ImportedArticle,
+  approveClaim, authorAndReviewer, changeStatus, claimInReview, importArticle, seedClaim, uniqueSuffix, type ImportedArticle,
 } from "./support/claims";
 
 // The cache policy's guarantee (docs/caching.md): a verdict published or withdrawn shows in every public
@@ -9,22 +9,7 @@ import {
 
 const GUARANTEE_MS = 2_000;
 const suffix = uniqueSuffix();
-let contexts: BrowserContext[] = [];
-let author: APIRequestContext;
-let reviewer: APIRequestContext;
-
-test.beforeAll(async ({ browser }, workerInfo) => {
-  const baseURL = workerInfo.project.use.baseURL;
-  const [checker, approver] = await Promise.all([createNamedUserWithCli(`Cass Cache ${suffix}`), createNamedUserWithCli(`Pia Purge ${suffix}`)]);
-  const [a, b] = await Promise.all([signedInContext(browser, baseURL, checker), signedInContext(browser, baseURL, approver)]);
-  contexts = [a.context, b.context];
-  author = a.page.request;
-  reviewer = b.page.request;
-});
-
-test.afterAll(async () => {
-  await Promise.all(contexts.map((context) => context.close()));
-});
+const editors = authorAndReviewer(`Cass Cache ${suffix}`, `Pia Purge ${suffix}`);
 
 const CLAIM = seedClaim("“If it depends on Russia");
 const RATIONALE = "Lavrov said these words in a radio videoconference; the recording confirms them word for word.";
@@ -125,8 +110,8 @@ function browserFetch(page: Page, path: string): Promise<string> {
 }
 
 test("a verdict published, then withdrawn, is reflected in all six public outputs within 2 s, for browsers too", async ({ page }) => {
-  const article = await importArticle(author, { slugPrefix: "e2e-cache", status: "published", publishedOn: "1998-01-01" });
-  const inReview = await claimInReview(author, article, CLAIM, { verdict: "true", rationale: RATIONALE });
+  const article = await importArticle(editors.author, { slugPrefix: "e2e-cache", status: "published", publishedOn: "1998-01-01" });
+  const inReview = await claimInReview(editors.author, article, CLAIM, { verdict: "true", rationale: RATIONALE });
   const list = outputs(article, inReview.id);
   const badge = list.find((output) => output.name === "SVG badge")!;
 
@@ -141,11 +126,11 @@ test("a verdict published, then withdrawn, is reflected in all six public output
   await page.goto(`/embed/${article.slug}`);
   expect(await browserFetch(page, badge.path)).toContain("No claims checked yet");
 
-  const published = await approveClaim(reviewer, inReview);
+  const published = await approveClaim(editors.reviewer, inReview);
   await expectAllWithin(page, list, before, true, Date.now());
 
   const afterPublish = await current(page.request, list);
-  const withdrawn = await changeStatus(author, published, "in_review");
+  const withdrawn = await changeStatus(editors.author, published, "in_review");
   expect(withdrawn.status).toBe("in_review");
   await expectAllWithin(page, list, afterPublish, false, Date.now());
   expect(await browserFetch(page, badge.path)).toContain("No claims checked yet");

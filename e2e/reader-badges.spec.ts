@@ -1,16 +1,15 @@
 import type { ArticleStatus } from "../lib/articles/status";
-import { expect, test, type APIRequestContext, type BrowserContext, type Page } from "@playwright/test";
+import { expect, test, type Page } from "@playwright/test";
 import {
   approveClaim,
+  authorAndReviewer,
   changeStatus,
   claimInReview,
-  createNamedUserWithCli,
   importArticle,
   readerBadge,
   readerDialog,
   seedClaim,
   setArticleStatus,
-  signedInContext,
   uniqueSuffix,
   waitForHydration,
   YOUTUBE_CANONICAL,
@@ -24,22 +23,7 @@ import {
 // imports its own article, so nothing here depends on what other specs do to the demo article.
 
 const suffix = uniqueSuffix();
-let contexts: BrowserContext[] = [];
-let author: APIRequestContext;
-let reviewer: APIRequestContext;
-
-test.beforeAll(async ({ browser }, workerInfo) => {
-  const baseURL = workerInfo.project.use.baseURL;
-  const [checker, approver] = await Promise.all([createNamedUserWithCli(`Cleo Checker ${suffix}`), createNamedUserWithCli(`Dev Approver ${suffix}`)]);
-  const [a, b] = await Promise.all([signedInContext(browser, baseURL, checker), signedInContext(browser, baseURL, approver)]);
-  contexts = [a.context, b.context];
-  author = a.page.request;
-  reviewer = b.page.request;
-});
-
-test.afterAll(async () => {
-  await Promise.all(contexts.map((context) => context.close()));
-});
+const editors = authorAndReviewer(`Cleo Checker ${suffix}`, `Dev Approver ${suffix}`);
 
 const PUBLISHED = seedClaim("“If it depends on Russia");
 const IN_REVIEW = seedClaim("Moscow has amassed");
@@ -60,8 +44,8 @@ const readerPath = (article: ImportedArticle) => `/a/${article.slug}`;
  * on a draft and publish it at the end.
  */
 async function articleWithClaimInReview(status: ArticleStatus) {
-  const article = await importArticle(author, { slugPrefix: "e2e-reader", status, publishedOn: "1999-01-01" });
-  const claim = await claimInReview(author, article, PUBLISHED, { verdict: "true", rationale: PUBLISHED_RATIONALE });
+  const article = await importArticle(editors.author, { slugPrefix: "e2e-reader", status, publishedOn: "1999-01-01" });
+  const claim = await claimInReview(editors.author, article, PUBLISHED, { verdict: "true", rationale: PUBLISHED_RATIONALE });
   return { article, claim };
 }
 
@@ -78,7 +62,7 @@ test.describe("verdict badges on the reader page", () => {
     await page.goto(readerPath(article));
     await expectNoBadges(page);
 
-    await approveClaim(reviewer, claim);
+    await approveClaim(editors.reviewer, claim);
     const approvedAt = Date.now();
     await page.goto(readerPath(article), { waitUntil: "commit" });
     const badge = readerBadge(page, "True", PUBLISHED.text);
@@ -110,10 +94,10 @@ test.describe("verdict badges on the reader page", () => {
 
   test("a verdict in review is nowhere public: not in the page source, the JSON-LD, the annotation export or the badges", async ({ page }) => {
     const { article, claim } = await articleWithClaimInReview("draft");
-    const published = await approveClaim(reviewer, claim);
+    const published = await approveClaim(editors.reviewer, claim);
     const secret = inReviewRationale();
-    const pending = await claimInReview(author, article, IN_REVIEW, { verdict: "mostly_false", rationale: secret });
-    await setArticleStatus(author, article, "published");
+    const pending = await claimInReview(editors.author, article, IN_REVIEW, { verdict: "mostly_false", rationale: secret });
+    await setArticleStatus(editors.author, article, "published");
     const url = readerPath(article);
 
     // The HTML as served (before any script runs).
@@ -174,11 +158,11 @@ test.describe("verdict badges on the reader page", () => {
   });
 
   test("a link to #claim-<id> scrolls the claim into view", async ({ page, context }) => {
-    const article = await importArticle(author, { slugPrefix: "e2e-anchor", status: "draft" });
+    const article = await importArticle(editors.author, { slugPrefix: "e2e-anchor", status: "draft" });
     // The last paragraph: well below the first screen.
     const last = seedClaim("“It's the equivalent");
-    const claim = await approveClaim(reviewer, await claimInReview(author, article, last, { verdict: "mixed", rationale: "The comparison is a matter of opinion, though the troop build-up it refers to is documented." }));
-    await setArticleStatus(author, article, "published");
+    const claim = await approveClaim(editors.reviewer, await claimInReview(editors.author, article, last, { verdict: "mixed", rationale: "The comparison is a matter of opinion, though the troop build-up it refers to is documented." }));
+    await setArticleStatus(editors.author, article, "published");
     const badge = (p: Page) => readerBadge(p, "Mixed", last.text);
 
     await page.goto(readerPath(article));
@@ -193,14 +177,14 @@ test.describe("verdict badges on the reader page", () => {
 
   test("withdrawing a verdict takes its badge off the page on the next load", async ({ page }) => {
     const { article, claim } = await articleWithClaimInReview("draft");
-    const published = await approveClaim(reviewer, claim);
-    await setArticleStatus(author, article, "published");
+    const published = await approveClaim(editors.reviewer, claim);
+    await setArticleStatus(editors.author, article, "published");
     const badge = readerBadge(page, "True", PUBLISHED.text);
 
     await page.goto(readerPath(article));
     await expect(badge).toBeVisible();
 
-    const withdrawn = await changeStatus(author, published, "in_review");
+    const withdrawn = await changeStatus(editors.author, published, "in_review");
     expect(withdrawn.status).toBe("in_review");
     await page.goto(readerPath(article));
     await expectNoBadges(page);

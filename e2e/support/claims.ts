@@ -1,7 +1,7 @@
 import type { ArticleStatus } from "../../lib/articles/status";
 import { readFileSync } from "node:fs";
 import { randomBytes } from "node:crypto";
-import { expect, type APIRequestContext, type APIResponse, type Browser, type BrowserContext, type Locator, type Page } from "@playwright/test";
+import { expect, test, type APIRequestContext, type APIResponse, type Browser, type BrowserContext, type Locator, type Page } from "@playwright/test";
 import { signIn } from "./auth";
 import { withSql } from "../../test-support/sql";
 import { e2eEnv } from "./env";
@@ -59,6 +59,28 @@ export async function signedInContext(browser: Browser, baseURL: string | undefi
   const page = await context.newPage();
   await signIn(page, user.email, user.password);
   return { context, page };
+}
+
+/**
+ * Two editors for a spec whose claims need a verdict set by one and approved by the other: created through
+ * the CLI and signed in before the spec's tests (beforeAll), their contexts closed after them (afterAll).
+ * `author` and `reviewer` are their API request contexts, set once beforeAll has run.
+ */
+export function authorAndReviewer(authorName: string, reviewerName: string): { author: APIRequestContext; reviewer: APIRequestContext } {
+  const editors = {} as { author: APIRequestContext; reviewer: APIRequestContext };
+  let contexts: BrowserContext[] = [];
+  test.beforeAll(async ({ browser }, workerInfo) => {
+    const baseURL = workerInfo.project.use.baseURL;
+    const users = await Promise.all([createNamedUserWithCli(authorName), createNamedUserWithCli(reviewerName)]);
+    const [a, b] = await Promise.all(users.map((user) => signedInContext(browser, baseURL, user)));
+    contexts = [a!.context, b!.context];
+    editors.author = a!.page.request;
+    editors.reviewer = b!.page.request;
+  });
+  test.afterAll(async () => {
+    await Promise.all(contexts.map((context) => context.close()));
+  });
+  return editors;
 }
 
 export interface ImportedArticle {

@@ -5,13 +5,14 @@ import type { Database } from "@/db/types";
 import { candidateQuery } from "@/lib/matching/retrieval";
 import { DEFAULT_MATCH_LIMIT, FeatureCache, rankCandidates } from "@/lib/matching/rank";
 import type { Veto } from "@/lib/matching/score";
+import { idInput } from "../ids";
 
 export const findSimilarClaimsInput = z.object({
   text: z.string().trim().min(1).max(5_000),
   speaker: z.string().trim().max(200).nullish(),
   /** Leave out the claims of this article (the one being edited). */
-  excludeArticleId: z.number().int().positive().optional(),
-  excludeClaimId: z.number().int().positive().optional(),
+  excludeArticleId: idInput.optional(),
+  excludeClaimId: idInput.optional(),
   /** Only published claims in published articles (claim memory on import, the reader's "Also checked in"). */
   publishedOnly: z.boolean().default(false),
   limit: z.number().int().min(1).max(20).default(DEFAULT_MATCH_LIMIT),
