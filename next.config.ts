@@ -1,9 +1,10 @@
 import type { NextConfig } from "next";
 import { BADGE_CONTENT_SECURITY_POLICY } from "./lib/embed/badge-policy";
+import { ARCHIVE_CONTENT_SECURITY_POLICY } from "./lib/sources/archive-policy";
 
 const nextConfig: NextConfig = {
   // PGlite ships wasm/data files it loads from its own package folder; bundling it breaks that.
-  serverExternalPackages: ["@electric-sql/pglite", "@node-rs/argon2", "postgres"],
+  serverExternalPackages: ["@electric-sql/pglite", "pg-boss", "pg", "@node-rs/argon2", "postgres"],
   poweredByHeader: false,
   // scripts/serve.mjs reads each HTML response to hash its inline scripts into the CSP; compressing is left
   // to the reverse proxy in front (as it usually is), so the server never re-parses gzip.
@@ -31,6 +32,8 @@ const nextConfig: NextConfig = {
       // Next applies these over a route handler's own headers, so the badge's stricter CSP must be here.
       { source: "/embed/:slug.svg", headers: [badgeCsp] },
       { source: "/embed-badge/:slug", headers: [badgeCsp] },
+      // Archived copies run nothing (decision 0016); scripts/serve.mjs leaves this policy as it is.
+      { source: "/archive/:path*", headers: [{ key: "Content-Security-Policy", value: ARCHIVE_CONTENT_SECURITY_POLICY }] },
     ];
   },
   async rewrites() {

@@ -13,7 +13,12 @@ export interface DatabaseHandle {
   /** Applies the committed migrations in db/migrations (idempotent). */
   migrate(): Promise<void>;
   close(): Promise<void>;
+  /** How the job queue (pg-boss) reaches the same database: its own pool on PostgreSQL, the one PGlite otherwise. */
+  queueDatabase: QueueDatabase;
 }
+
+/** pg-boss takes a connection string, or an object running one SQL text (possibly several statements). */
+export type QueueDatabase = { connectionString: string } | { executeSql(text: string, values?: unknown[]): Promise<{ rows: unknown[] }> };
 
 export function dataDirectory(): string {
   // turbopackIgnore: the data folder is chosen at run time and must not be traced into the build.
@@ -71,14 +76,37 @@ export async function openPostgres(url: string): Promise<DatabaseHandle> {
   return {
     db,
     kind: "postgres",
+    queueDatabase: { connectionString: url },
     migrate: () => migrate(db, { migrationsFolder: migrationsFolder() }),
     close: () => client.end({ timeout: 5 }),
+  };
+}
+
+/**
+ * pg-boss on PGlite's one connection. pg-boss sends parameterless text that may hold several statements (its
+ * schema migrations and maintenance run as `BEGIN; …; COMMIT;`), which PGlite runs only through `exec`; a query
+ * with parameters is always one statement (`query`). PGlite runs one call at a time, so a multi-statement text is
+ * never interleaved with a drizzle transaction. If a statement fails inside such a text, the connection would stay
+ * in the aborted transaction and refuse every later query of the app: roll it back first.
+ */
+function pgliteExecutor(client: import("@electric-sql/pglite").PGlite) {
+  return async (text: string, values?: unknown[]) => {
+    if (values && values.length > 0) return client.query(text, values);
+    try {
+      const results = await client.exec(text);
+      return results[results.length - 1] ?? { rows: [] };
+    } catch (error) {
+      await client.exec("ROLLBACK").catch(() => {});
+      throw error;
+    }
   };
 }
 
 /** `dataDir` undefined means an in-memory instance (tests). */
 export async function openPglite(dataDir?: string): Promise<DatabaseHandle> {
   const { PGlite } = await import("@electric-sql/pglite");
+  // Search uses trigrams (migration 0007_pg_trgm creates the extension); PGlite ships pg_trgm but loads it only when asked.
+  const { pg_trgm } = await import("@electric-sql/pglite/contrib/pg_trgm");
   const { drizzle } = await import("drizzle-orm/pglite");
   const { migrate } = await import("drizzle-orm/pglite/migrator");
   let release = () => {};
@@ -88,7 +116,7 @@ export async function openPglite(dataDir?: string): Promise<DatabaseHandle> {
   }
   let client;
   try {
-    client = dataDir ? new PGlite(dataDir) : new PGlite();
+    client = new PGlite({ dataDir, extensions: { pg_trgm } });
     await client.waitReady;
   } catch (error) {
     release();
@@ -98,6 +126,7 @@ export async function openPglite(dataDir?: string): Promise<DatabaseHandle> {
   return {
     db,
     kind: "pglite",
+    queueDatabase: { executeSql: pgliteExecutor(client) },
     migrate: () => migrate(db, { migrationsFolder: migrationsFolder() }),
     close: async () => {
       try {

@@ -28,6 +28,13 @@ export const envSchema = z.object({
   PORT: wholeNumber(1, 65535, 3000),
   FACTDESK_HOSTNAME: z.string().default("localhost"),
   FACTDESK_SKIP_DEMO: z.stringbool({ error: "1 or 0 (also true/false, yes/no)" }).default(false),
+  // Background jobs (server/jobs, docs/decisions/0015): archiving cited sources and the link-rot watch.
+  FACTDESK_JOBS: z.stringbool({ error: "1 or 0 (also true/false, yes/no)" }).default(true),
+  CAPTURE_RETRY_LIMIT: wholeNumber(0, 20, 5),
+  LINK_CHECK_PERIOD_DAYS: wholeNumber(1, 365, 7),
+  LINK_DEAD_AFTER_FAILURES: wholeNumber(1, 100, 3),
+  LINK_DEAD_AFTER_DAYS: wholeNumber(0, 365, 3),
+  FETCH_HOST_GAP_MS: wholeNumber(0, 600000, 5000),
 });
 
 /** @typedef {z.output<typeof envSchema>} ServerEnv The parsed configuration; TypeScript infers it from the schema (allowJs). */

@@ -51,6 +51,9 @@ export function AccountNav() {
           <Link href="/queue" className="hidden hover:underline sm:inline">My queue</Link>
         </>
       )}
+      {me.canAdminister && (
+        <Link href="/admin/users" className="hover:underline">Admin</Link>
+      )}
       <span className="hidden text-quiet sm:inline">
         <span className="sr-only">Signed in as </span>
         {me.name} <span className="rounded bg-wash px-1.5 py-0.5 text-xs">{me.role}</span>

@@ -14,6 +14,7 @@ export function SiteHeader() {
         </Link>
         <nav aria-label="Main" className="flex items-center gap-3 text-sm sm:gap-4">
           <Link href="/" className="hover:underline">Articles</Link>
+          <Link href="/search" className="hover:underline">Search</Link>
           <AccountNav />
         </nav>
       </div>

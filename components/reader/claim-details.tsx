@@ -33,12 +33,28 @@ export function ClaimDetails({ claim, headingId }: { claim: ReaderClaim; heading
                   <span className="font-medium">{source.publisherName ?? "Unknown publisher"}</span>
                   <ReliabilityLabel rating={source.publisherRating} />
                 </div>
+                {source.dead && source.snapshot && (
+                  // The original is gone: the copy comes first, the dead link after it.
+                  <p className="mt-1">
+                    <a href={source.snapshot.href} rel="noopener" target="_blank" className="text-accent underline">
+                      Archived copy (captured {formatDateTime(source.snapshot.capturedAt)})
+                    </a>
+                  </p>
+                )}
                 <p className="mt-1">
                   <ExternalLink href={urlAtLocator(source.url, source.locator)}>{source.title ?? source.url}</ExternalLink>
                   {source.locator && <span className="text-quiet"> · at {source.locator}</span>}
+                  {source.dead && <span className="ml-1 rounded bg-[#ffebe9] px-1 text-xs text-[#a40e26]">original unavailable</span>}
                 </p>
                 {source.excerpt && <blockquote className="mt-2 border-l-2 border-rule pl-3 italic text-quiet">{source.excerpt}</blockquote>}
-                {source.archivedUrl && (
+                {!source.dead && source.snapshot && (
+                  <p className="mt-1 text-xs">
+                    <a href={source.snapshot.href} rel="noopener" target="_blank" className="text-accent underline">
+                      Archived copy (captured {formatDateTime(source.snapshot.capturedAt)})
+                    </a>
+                  </p>
+                )}
+                {!source.snapshot && source.archivedUrl && (
                   <p className="mt-1 text-xs">
                     <ExternalLink href={source.archivedUrl}>Archived copy</ExternalLink>
                   </p>

@@ -8,7 +8,7 @@ import type { ReaderView } from "@/server/services/reader/get-reader-view";
  * writes raw markup: a JSON data block (never executed), serialised so that no text can close the
  * <script> element (see jsonLdScriptContent).
  */
-export function StructuredData({ article, claims }: ReaderView) {
+export function StructuredData({ article, claims }: Pick<ReaderView, "article" | "claims">) {
   if (claims.length === 0) return null;
   const origin = publicOrigin(serverEnv().NEXTAUTH_URL, "http://localhost:3000");
   const reviews = buildClaimReviews({

@@ -8,6 +8,7 @@ import { ErrorAlert } from "./error-alert";
 import { fieldClass, primaryButtonClass, secondaryButtonClass } from "./form-styles";
 import { SourcePicker, type SourceChoice } from "./source-picker";
 import type { SaveClaim } from "./use-claim-saver";
+import { useIdempotentAction } from "./use-idempotent-action";
 import { STANCE_LABELS } from "./vocabulary-labels";
 
 const EMPTY = { source: { text: "", chosen: null } as SourceChoice, stance: "" as Stance | "", excerpt: "", locator: "", note: "" };
@@ -16,6 +17,7 @@ const EMPTY = { source: { text: "", chosen: null } as SourceChoice, stance: "" a
 export function AddEvidenceForm({ claimId, save }: { claimId: number; save: SaveClaim }) {
   const trpc = useTRPC();
   const attach = useMutation(trpc.evidence.attach.mutationOptions());
+  const action = useIdempotentAction();
   const [expanded, setExpanded] = useState(false);
   const [form, setForm] = useState(EMPTY);
   const [error, setError] = useState<string | null>(null);
@@ -23,6 +25,7 @@ export function AddEvidenceForm({ claimId, save }: { claimId: number; save: Save
 
   async function submit(event: FormEvent) {
     event.preventDefault();
+    if (action.isBusy()) return;
     const { source, stance } = form;
     const url = source.text.trim();
     if (!source.chosen && url === "") return setError("Paste a URL or pick a source from the registry.");
@@ -36,7 +39,7 @@ export function AddEvidenceForm({ claimId, save }: { claimId: number; save: Save
       ...(source.chosen ? { sourceId: source.chosen.id } : { url }),
     };
     // The result is an evidence row: never hand it to the saver, which would take its id/version for the claim's.
-    const outcome = await save(() => attach.mutateAsync(input).then(() => null), "Evidence attached.");
+    const outcome = await save(() => action.run(input, (idempotencyKey) => attach.mutateAsync({ ...input, idempotencyKey })).then(() => null), "Evidence attached.");
     setError(outcome.ok ? null : outcome.error);
     if (outcome.ok) {
       setForm(EMPTY);
@@ -77,8 +80,8 @@ export function AddEvidenceForm({ claimId, save }: { claimId: number; save: Save
           <textarea value={form.note} onChange={(e) => update({ note: e.target.value })} rows={2} maxLength={2000} className={fieldClass} />
         </label>
         {error && <ErrorAlert message={error} />}
-        <button type="submit" disabled={attach.isPending} className={primaryButtonClass}>
-          {attach.isPending ? "Attaching…" : "Attach evidence"}
+        <button type="submit" disabled={attach.isPending || action.pending} className={primaryButtonClass}>
+          {attach.isPending || action.pending ? "Attaching…" : "Attach evidence"}
         </button>
       </form>
     </div>

@@ -24,6 +24,7 @@ export function ClaimCard({ claim, selected, onSelect }: { claim: WorkspaceClaim
     evidence,
     claim.assigneeName ? `assigned to ${claim.assigneeName}` : "unassigned",
     claim.anchorState === "orphaned" ? "text no longer found in the article" : null,
+    claim.anchorState === "changed" ? "claimed words edited" : null,
   ]
     .filter(Boolean)
     .join(", ");
@@ -64,6 +65,7 @@ export function ClaimCard({ claim, selected, onSelect }: { claim: WorkspaceClaim
         </span>
       </span>
       {claim.anchorState === "orphaned" && <span className="mt-1 block text-xs text-[#953800]">Text no longer found in the article</span>}
+      {claim.anchorState === "changed" && <span className="mt-1 block text-xs text-[#7d4e00]">Claimed words edited since the verdict</span>}
       {/* Hidden from the name (it would repeat the chips) but read as the button's description. */}
       <span id={metaId} className="sr-only" aria-hidden="true">
         {spoken}

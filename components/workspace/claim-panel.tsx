@@ -40,7 +40,12 @@ export function ClaimPanel({
   onDeleted: () => void;
 }) {
   const trpc = useTRPC();
-  const detailQuery = useQuery(trpc.claim.detail.queryOptions({ claimId }));
+  const detailQuery = useQuery({
+    ...trpc.claim.detail.queryOptions({ claimId }),
+    // While an archived copy is being made, look again every few seconds so "capturing archive…" turns into "archived".
+    refetchInterval: (query) =>
+      query.state.data?.evidence.some((e) => e.captureState === "queued" || e.captureState === "capturing") ? 3000 : false,
+  });
   const detail = detailQuery.data;
   const saver = useClaimSaver({ claimId, articleId, announce });
   const [generation, setGeneration] = useState(0);

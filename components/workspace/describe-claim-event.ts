@@ -25,10 +25,11 @@ const FIELD_LABELS: Record<string, string> = {
   excerpt: "Excerpt",
   locator: "Locator",
   note: "Note",
+  anchorState: "Anchoring",
 };
 
 // Offsets and ids are for machines; the text and source already say which claim or link it was.
-const HIDDEN_FIELDS = new Set(["start", "end", "evidenceId", "comment"]);
+const HIDDEN_FIELDS = new Set(["start", "end", "evidenceId", "comment", "revisionId"]);
 
 export interface FieldChange {
   field: string;

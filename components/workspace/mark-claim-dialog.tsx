@@ -10,6 +10,7 @@ import { ModalDialog } from "./modal-dialog";
 import { errorMessage, isConflict } from "./trpc-error";
 import type { BodySelection } from "./use-body-selection";
 import { fieldClass, primaryButtonClass, secondaryButtonClass } from "./form-styles";
+import { useIdempotentAction } from "./use-idempotent-action";
 
 export interface MarkTarget {
   selection: BodySelection;
@@ -60,6 +61,7 @@ function MarkClaimForm({
 }) {
   const trpc = useTRPC();
   const mark = useMutation(trpc.claim.mark.mutationOptions());
+  const action = useIdempotentAction();
   const [kind, setKind] = useState<ClaimKind | "">(lastKind ?? "");
   const [speaker, setSpeaker] = useState("");
   const [summary, setSummary] = useState("");
@@ -69,10 +71,11 @@ function MarkClaimForm({
 
   async function submit(event: FormEvent) {
     event.preventDefault();
+    if (action.isBusy()) return;
     if (kind === "") return setError({ message: "Choose what kind of claim this is.", stale: false });
     setError(null);
     try {
-      const claim = await mark.mutateAsync({
+      const input = {
         articleId: target.articleId,
         revisionId: target.revisionId,
         start: selection.start,
@@ -80,7 +83,8 @@ function MarkClaimForm({
         kind,
         speaker,
         summary,
-      });
+      };
+      const claim = await action.run(input, (idempotencyKey) => mark.mutateAsync({ ...input, idempotencyKey }));
       onMarked(claim.id, kind);
     } catch (caught) {
       setError({ message: errorMessage(caught), stale: isConflict(caught) });
@@ -130,8 +134,8 @@ function MarkClaimForm({
         <button type="button" onClick={onCancel} className={secondaryButtonClass}>
           Cancel
         </button>
-        <button type="submit" disabled={mark.isPending} className={primaryButtonClass}>
-          {mark.isPending ? "Saving…" : "Save claim"}
+        <button type="submit" disabled={mark.isPending || action.pending} className={primaryButtonClass}>
+          {mark.isPending || action.pending ? "Saving…" : "Save claim"}
         </button>
       </div>
     </form>

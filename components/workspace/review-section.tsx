@@ -7,6 +7,7 @@ import { ErrorAlert } from "./error-alert";
 import { dangerButtonClass, fieldClass, primaryButtonClass, sectionHeadingClass } from "./form-styles";
 import type { ClaimDetail } from "./types";
 import type { SaveClaim } from "./use-claim-saver";
+import { useIdempotentAction } from "./use-idempotent-action";
 
 /**
  * Second-editor review of a verdict in review: approve (publishes it) or reject (back to in progress),
@@ -15,14 +16,16 @@ import type { SaveClaim } from "./use-claim-saver";
 export function ReviewSection({ detail, save }: { detail: ClaimDetail; save: SaveClaim }) {
   const trpc = useTRPC();
   const review = useMutation(trpc.claim.review.mutationOptions());
+  const action = useIdempotentAction();
   const [comment, setComment] = useState("");
   const [error, setError] = useState<string | null>(null);
   if (detail.claim.status !== "in_review") return null;
 
   async function decide(decision: "approve" | "reject") {
+    if (action.isBusy()) return;
     if (!comment.trim()) return setError("Write a review comment first: it goes into the claim's history.");
     const outcome = await save(
-      (version) => review.mutateAsync({ claimId: detail.claim.id, version, decision, comment }),
+      (version) => action.run({ decision, comment }, (idempotencyKey) => review.mutateAsync({ claimId: detail.claim.id, version, decision, comment, idempotencyKey })),
       decision === "approve" ? "Approved: the verdict is published." : "Rejected: the claim is back in progress.",
     );
     setError(outcome.ok ? null : outcome.error);
@@ -51,10 +54,10 @@ export function ReviewSection({ detail, save }: { detail: ClaimDetail; save: Sav
             />
           </label>
           <div className="flex flex-wrap gap-2">
-            <button type="button" onClick={() => decide("approve")} disabled={review.isPending} className={primaryButtonClass}>
+            <button type="button" onClick={() => decide("approve")} disabled={review.isPending || action.pending} className={primaryButtonClass}>
               Approve
             </button>
-            <button type="button" onClick={() => decide("reject")} disabled={review.isPending} className={dangerButtonClass}>
+            <button type="button" onClick={() => decide("reject")} disabled={review.isPending || action.pending} className={dangerButtonClass}>
               Reject
             </button>
           </div>

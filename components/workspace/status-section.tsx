@@ -11,11 +11,13 @@ import { StatusMoveButtons } from "./status-move-buttons";
 import { statusMoves, type StatusMove } from "./status-moves";
 import type { ClaimDetail } from "./types";
 import type { SaveClaim } from "./use-claim-saver";
+import { useIdempotentAction } from "./use-idempotent-action";
 
 /** The claim's place in the workflow, its allowed moves inline, and the `s` status dialog with an optional comment. */
 export function StatusSection({ detail, save, openRequest }: { detail: ClaimDetail; save: SaveClaim; openRequest: number }) {
   const trpc = useTRPC();
   const change = useMutation(trpc.claim.changeStatus.mutationOptions());
+  const action = useIdempotentAction();
   const { claim } = detail;
   const moves = statusMoves(claim.status);
   const blockers = reviewBlockers({ verdict: claim.verdict, rationale: claim.rationale, evidenceCount: detail.evidence.length });
@@ -32,8 +34,10 @@ export function StatusSection({ detail, save, openRequest }: { detail: ClaimDeta
   }
 
   async function move(target: StatusMove) {
+    if (action.isBusy()) return;
     const outcome = await save(
-      (version) => change.mutateAsync({ claimId: claim.id, version, status: target.to, comment: comment || undefined }),
+      (version) =>
+        action.run({ to: target.to, comment }, (idempotencyKey) => change.mutateAsync({ claimId: claim.id, version, status: target.to, comment: comment || undefined, idempotencyKey })),
       `Status changed to ${STATUS_LABELS[target.to]}.`,
     );
     setError(outcome.ok ? null : outcome.error);
@@ -64,14 +68,14 @@ export function StatusSection({ detail, save, openRequest }: { detail: ClaimDeta
           Change status (s)
         </button>
       </div>
-      <StatusMoveButtons moves={moves} blocked={blockers.length > 0} blockersId={blockersId} pending={change.isPending} onMove={move} />
+      <StatusMoveButtons moves={moves} blocked={blockers.length > 0} blockersId={blockersId} pending={change.isPending || action.pending} onMove={move} />
       {!dialogOpen && blockerList}
       {claim.status === "in_review" && <p className="text-xs text-quiet">Publishing happens when a second editor approves the verdict.</p>}
       {claim.status === "published" && <p className="text-xs text-quiet">{moves[0]?.hint}</p>}
       {error && !dialogOpen && <ErrorAlert message={error} />}
       <ModalDialog open={dialogOpen} onClose={() => setDialogOpen(false)} title="Change status" description={`Now: ${STATUS_LABELS[claim.status]}. Claims move one step forward at a time, or back.`}>
         <div className="space-y-4">
-          <StatusMoveButtons moves={moves} blocked={blockers.length > 0} blockersId={blockersId} pending={change.isPending} onMove={move} autoFocusFirst />
+          <StatusMoveButtons moves={moves} blocked={blockers.length > 0} blockersId={blockersId} pending={change.isPending || action.pending} onMove={move} autoFocusFirst />
           {moves.length === 0 && <p className="text-sm text-quiet">No direct moves from here.</p>}
           {claim.status === "published" && <p className="text-sm text-quiet">{moves[0]?.hint}</p>}
           {blockerList}

@@ -13,11 +13,13 @@ import type { ClaimDetail } from "./types";
 import type { SaveClaim } from "./use-claim-saver";
 import { KeptDraft } from "./kept-draft";
 import { useDraft } from "./use-draft";
+import { useIdempotentAction } from "./use-idempotent-action";
 
 /** Verdict and rationale. Frozen while in review or published: the server refuses changes then, so we explain instead. */
 export function VerdictForm({ detail, generation, save }: { detail: ClaimDetail; generation: number; save: SaveClaim }) {
   const trpc = useTRPC();
   const setVerdict = useMutation(trpc.claim.setVerdict.mutationOptions());
+  const action = useIdempotentAction();
   const { claim } = detail;
   const form = useDraft<{ verdict: Verdict | ""; rationale: string }>({ verdict: claim.verdict ?? "", rationale: claim.rationale ?? "" }, generation);
   const [error, setError] = useState<string | null>(null);
@@ -25,10 +27,11 @@ export function VerdictForm({ detail, generation, save }: { detail: ClaimDetail;
 
   async function submit(event: FormEvent) {
     event.preventDefault();
+    if (action.isBusy()) return;
     const { verdict, rationale } = form.draft;
     if (verdict === "") return setError("Choose a verdict.");
     const saved = { verdict, rationale };
-    const outcome = await save((version) => setVerdict.mutateAsync({ claimId: claim.id, version, verdict, rationale }), "Verdict saved.");
+    const outcome = await save((version) => action.run(saved, (idempotencyKey) => setVerdict.mutateAsync({ claimId: claim.id, version, verdict, rationale, idempotencyKey })), "Verdict saved.");
     setError(outcome.ok ? null : outcome.error);
     if (outcome.ok) form.markSaved(saved);
   }
@@ -101,7 +104,7 @@ export function VerdictForm({ detail, generation, save }: { detail: ClaimDetail;
           />
         )}
         {error && <ErrorAlert message={error} />}
-        <DraftFormActions label="Save verdict" pending={setVerdict.isPending} dirty={form.dirty} onDiscard={form.discard} />
+        <DraftFormActions label="Save verdict" pending={setVerdict.isPending || action.pending} dirty={form.dirty} onDiscard={form.discard} />
       </form>
     </section>
   );

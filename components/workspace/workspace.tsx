@@ -12,6 +12,7 @@ import { ClaimFiltersBar } from "./claim-filters-bar";
 import { ClaimList } from "./claim-list";
 import { ClaimPanel } from "./claim-panel";
 import { MarkClaimDialog, type MarkTarget } from "./mark-claim-dialog";
+import { OrphanList } from "./orphan-list";
 import { PaneTabs, panePanelId, paneTabId, useNarrowScreen, type WorkspacePane } from "./pane-tabs";
 import { ShortcutsDialog } from "./shortcuts-dialog";
 import type { CurrentEditor, SelectionOrigin, WorkspaceData } from "./types";
@@ -120,7 +121,7 @@ export function Workspace({
     // Up to 1800 px the workspace keeps the header's measure (max-w-5xl, px-4), so both edges line up;
     // wider screens get the three-column layout across the full width.
     <div className="mx-auto max-w-5xl px-4 py-4 min-[1800px]:max-w-none min-[1800px]:px-6">
-      <WorkspaceToolbar articleSlug={article.slug} onShowShortcuts={() => setShortcutsOpen(true)} />
+      <WorkspaceToolbar articleId={articleId} articleSlug={article.slug} onShowShortcuts={() => setShortcutsOpen(true)} />
       <div className="sticky top-0 z-20 -mx-4 bg-white px-4 lg:static lg:m-0 lg:p-0">
         <PaneTabs pane={pane} onChange={setPane} claimCount={claims.length} />
         {/* Always in the DOM: a live region that appears with its message is often not announced. Its own
@@ -153,6 +154,17 @@ export function Workspace({
                 ({isFiltering(filters) ? `${visibleClaims.length} of ${claims.length}` : claims.length})
               </span>
             </h2>
+            <OrphanList
+              orphans={claims.filter((c) => c.anchorState === "orphaned")}
+              revisionId={article.revisionId}
+              readSelection={readSelection}
+              onReattached={async (claimId) => {
+                clearSelection();
+                await queryClient.invalidateQueries({ queryKey: trpc.claim.workspace.queryKey({ articleId }) });
+                select(claimId, "marked");
+                announce("Saved: claim re-attached; it goes back to review if it was published.");
+              }}
+            />
             <ClaimFiltersBar filters={filters} onChange={setFilters} editors={editors} meId={me.id} />
             <div className="max-h-[50vh] overflow-y-auto p-0.5 min-[1800px]:max-h-none min-[1800px]:overflow-visible">
               <ClaimList claims={visibleClaims} totalCount={claims.length} selectedClaimId={selectedId} onSelect={(id) => select(id, "list")} />

@@ -19,6 +19,8 @@ export const articles = pgTable(
     // Circular with article_revisions: set right after the first revision is inserted, in the same transaction.
     currentRevisionId: integer("current_revision_id").references((): AnyPgColumn => articleRevisions.id, { onDelete: "restrict" }),
     createdBy: integer("created_by").references(() => users.id, { onDelete: "set null" }),
+    /** Optimistic lock for edits of the text: a save says which version it saw and bumps it. */
+    version: integer("version").notNull().default(1),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
   },
@@ -28,7 +30,11 @@ export const articles = pgTable(
     index("articles_current_revision_id_idx").on(t.currentRevisionId),
     index("articles_created_by_idx").on(t.createdBy),
     index("articles_status_published_on_idx").on(t.status, t.publishedOn),
+    // Search (server/services/search): stemmed words in titles, and trigrams for misspelt or partial ones.
+    index("articles_title_fts_idx").using("gin", sql`to_tsvector('english', ${t.title})`),
+    index("articles_title_trgm_idx").using("gin", t.title.op("gin_trgm_ops")),
     check("articles_status_check", oneOf(t.status, ARTICLE_STATUSES)),
+    check("articles_version_check", sql`${t.version} >= 1`),
     check("articles_slug_check", sql`${t.slug} ~ '^[a-z0-9]+(-[a-z0-9]+)*$'`),
   ],
 );
@@ -47,6 +53,7 @@ export const articleRevisions = pgTable(
   (t) => [
     index("article_revisions_article_id_idx").on(t.articleId, t.createdAt),
     index("article_revisions_author_id_idx").on(t.authorId),
+    index("article_revisions_body_fts_idx").using("gin", sql`to_tsvector('english', ${t.body})`),
   ],
 );
 

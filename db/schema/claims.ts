@@ -47,6 +47,11 @@ export const claims = pgTable(
     index("claims_reviewed_by_idx").on(t.reviewedBy),
     index("claims_created_by_idx").on(t.createdBy),
     index("claims_deleted_by_idx").on(t.deletedBy),
+    // Search (server/services/search): the text index is exactly claimTextVector's expression so both the
+    // search and findSimilarClaims use it; speakers are short, so trigrams catch misspellings there.
+    index("claims_quote_exact_fts_idx").using("gin", sql`to_tsvector('english', ${t.quoteExact})`),
+    index("claims_rationale_fts_idx").using("gin", sql`to_tsvector('english', coalesce(${t.rationale}, ''))`),
+    index("claims_speaker_trgm_idx").using("gin", t.speaker.op("gin_trgm_ops")),
     check("claims_kind_check", oneOf(t.kind, CLAIM_KINDS)),
     check("claims_status_check", oneOf(t.status, CLAIM_STATUSES)),
     check("claims_verdict_check", sql`${t.verdict} is null or ${oneOf(t.verdict, VERDICTS)}`),

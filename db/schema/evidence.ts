@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { check, index, integer, pgTable, text, timestamp } from "drizzle-orm/pg-core";
+import { check, index, integer, pgTable, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
 import { STANCES, oneOf } from "./enums";
 import { claims } from "./claims";
 import { sources } from "./sources";
@@ -26,6 +26,10 @@ export const evidence = pgTable(
     index("evidence_claim_id_idx").on(t.claimId),
     index("evidence_source_id_idx").on(t.sourceId),
     index("evidence_created_by_idx").on(t.createdBy),
+    // The same source at the same place cannot back one claim twice (readers would see it twice); removed rows don't count.
+    uniqueIndex("evidence_live_claim_source_locator_key")
+      .on(t.claimId, t.sourceId, sql`coalesce(${t.locator}, '')`)
+      .where(sql`${t.deletedAt} is null`),
     check("evidence_stance_check", oneOf(t.stance, STANCES)),
     check("evidence_version_check", sql`${t.version} >= 1`),
   ],

@@ -5,4 +5,6 @@ export * from "./sources";
 export * from "./claims";
 export * from "./evidence";
 export * from "./audit-events";
+export * from "./idempotency-keys";
+export * from "./archive";
 export * from "./relations";

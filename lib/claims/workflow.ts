@@ -4,8 +4,11 @@ export type ClaimKind = (typeof CLAIM_KINDS)[number];
 export const CLAIM_STATUSES = ["unchecked", "in_progress", "in_review", "published"] as const;
 export type ClaimStatus = (typeof CLAIM_STATUSES)[number];
 
-/** Whether a claim's selectors still match its revision's text (re-anchoring sets the others). */
-export const ANCHOR_STATES = ["anchored", "fuzzy", "orphaned"] as const;
+/**
+ * Where a claim stands after the article text was edited (lib/anchoring's reanchorRevision): `anchored` the
+ * same words, `changed` the words were edited (selectors on the edited words), `orphaned` the words are gone.
+ */
+export const ANCHOR_STATES = ["anchored", "changed", "orphaned"] as const;
 export type AnchorState = (typeof ANCHOR_STATES)[number];
 
 export const STATUS_LABELS: Record<ClaimStatus, string> = {

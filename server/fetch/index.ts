@@ -1,3 +1,3 @@
 // Every outgoing request of the server goes through here (an ESLint rule refuses fetch/http.request elsewhere).
 export { FetchError, type FetchErrorKind } from "./errors";
-export { DEFAULT_MAX_BYTES, DEFAULT_USER_AGENT, safeFetch, type FetchOptions, type FetchResult } from "./safe-fetch";
+export { createFetcher, DEFAULT_MAX_BYTES, DEFAULT_USER_AGENT, safeFetch, type Fetcher, type FetchOptions, type FetchResult } from "./safe-fetch";

@@ -26,6 +26,8 @@ function remember(etag, policy) {
  */
 export function hashInlineScriptsInto(req, res) {
   if (req.method !== "GET" && req.method !== "HEAD") return;
+  // An archived copy keeps its sandbox policy: hashing its inline scripts would let them run.
+  if (pathnameOf(req).startsWith("/archive/")) return;
   const original = { writeHead: res.writeHead, write: res.write, end: res.end };
   /** @type {Buffer[]} */
   const chunks = [];

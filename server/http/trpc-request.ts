@@ -5,6 +5,7 @@ import { getAppDatabase } from "@/db/app-database";
 import { getRequestActor } from "../auth/request-actor";
 import { RETRY_AFTER_SECONDS, toTRPCError } from "../errors";
 import type { Context } from "../trpc/context";
+import { runningJobs } from "../jobs/running";
 import { nextPublicCache } from "./next-public-cache";
 
 /**
@@ -18,7 +19,7 @@ export async function createRequestContext(): Promise<Context> {
   const requestId = randomUUID();
   try {
     const { db } = await getAppDatabase();
-    return { db, actor: await getRequestActor(), requestId, publicCache: nextPublicCache(db) };
+    return { db, actor: await getRequestActor(), requestId, publicCache: nextPublicCache(db), jobs: runningJobs() };
   } catch (error) {
     throw toTRPCError(error, requestId);
   }

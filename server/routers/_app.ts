@@ -4,6 +4,7 @@ import { auditRouter } from "./audit";
 import { claimRouter } from "./claim";
 import { evidenceRouter } from "./evidence";
 import { readerRouter } from "./reader";
+import { searchRouter } from "./search";
 import { sourceRouter } from "./source";
 import { userRouter } from "./user";
 
@@ -13,6 +14,7 @@ export const appRouter = createTRPCRouter({
   claim: claimRouter,
   evidence: evidenceRouter,
   reader: readerRouter,
+  search: searchRouter,
   source: sourceRouter,
   user: userRouter,
 });

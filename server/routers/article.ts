@@ -1,9 +1,12 @@
 import { z } from "zod";
+import { getRevisionDiff, listRevisions, revisionDiffInput } from "../services/article/article-revisions";
+import { editArticle, editArticleInput } from "../services/article/edit-article";
 import { importArticle, importArticleInput } from "../services/article/import-article";
 import { getArticleBySlug } from "../services/article/get-article-by-slug";
 import { listArticlesForDashboard } from "../services/article/list-articles-for-dashboard";
 import { listPublishedArticles } from "../services/article/list-published";
 import { setArticleStatus, setArticleStatusInput } from "../services/article/set-article-status";
+import { idInput } from "../services/ids";
 import { createTRPCRouter, editorProcedure, publicProcedure } from "../trpc/init";
 
 export const articleRouter = createTRPCRouter({
@@ -11,5 +14,8 @@ export const articleRouter = createTRPCRouter({
   bySlug: publicProcedure.input(z.object({ slug: z.string().min(1).max(120) })).query(({ ctx, input }) => getArticleBySlug(ctx, input.slug)),
   dashboard: editorProcedure.query(({ ctx }) => listArticlesForDashboard(ctx)),
   import: editorProcedure.input(importArticleInput).mutation(({ ctx, input }) => importArticle(ctx, input)),
+  revisions: editorProcedure.input(z.object({ articleId: idInput })).query(({ ctx, input }) => listRevisions(ctx, input.articleId)),
+  revisionDiff: editorProcedure.input(revisionDiffInput).query(({ ctx, input }) => getRevisionDiff(ctx, input)),
+  edit: editorProcedure.input(editArticleInput).mutation(({ ctx, input }) => editArticle(ctx, input)),
   setStatus: editorProcedure.input(setArticleStatusInput).mutation(({ ctx, input }) => setArticleStatus(ctx, input)),
 });

@@ -8,6 +8,7 @@ import { getWorkspace } from "../services/claim/get-workspace";
 import { markClaim, markClaimInput } from "../services/claim/mark-claim";
 import { listDeletedClaims } from "../services/claim/list-deleted-claims";
 import { getMyQueue } from "../services/claim/my-queue";
+import { reattachClaim, reattachClaimInput } from "../services/claim/reattach-claim";
 import { reviewVerdict, reviewVerdictInput } from "../services/claim/review-verdict";
 import { setVerdict, setVerdictInput } from "../services/claim/set-verdict";
 import { updateClaim, updateClaimInput } from "../services/claim/update-claim";
@@ -25,5 +26,6 @@ export const claimRouter = createTRPCRouter({
   review: editorProcedure.input(reviewVerdictInput).mutation(({ ctx, input }) => reviewVerdict(ctx, input)),
   assign: editorProcedure.input(assignClaimInput).mutation(({ ctx, input }) => assignClaim(ctx, input)),
   delete: editorProcedure.input(deleteClaimInput).mutation(({ ctx, input }) => deleteClaim(ctx, input)),
+  reattach: editorProcedure.input(reattachClaimInput).mutation(({ ctx, input }) => reattachClaim(ctx, input)),
   restore: adminProcedure.input(restoreClaimInput).mutation(({ ctx, input }) => restoreClaim(ctx, input)),
 });

@@ -10,7 +10,7 @@ export const userRouter = createTRPCRouter({
   /** Who am I, for the header: null when signed out. The policy, not the browser, says what to offer. */
   me: publicProcedure.query(({ ctx }) =>
     ctx.actor.kind === "user"
-      ? { id: ctx.actor.id, name: ctx.actor.name, role: ctx.actor.role, canOpenDashboard: can(ctx.actor, "article.listAll") }
+      ? { id: ctx.actor.id, name: ctx.actor.name, role: ctx.actor.role, canOpenDashboard: can(ctx.actor, "article.listAll"), canAdminister: can(ctx.actor, "user.list") }
       : null,
   ),
   editors: editorProcedure.query(({ ctx }) => listEditors(ctx)),

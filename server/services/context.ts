@@ -1,5 +1,6 @@
 import type { Database } from "@/db/types";
 import type { Actor } from "../actor";
+import type { JobRequests } from "../jobs/queue";
 
 /**
  * What every service receives: the database (or a transaction) and who asks; nothing HTTP-specific.
@@ -9,6 +10,8 @@ export interface ServiceContext {
   db: Database;
   actor: Actor;
   publicCache?: PublicCache;
+  /** Background work (captures) handed to the queue after a commit; absent where no queue runs. */
+  jobs?: JobRequests;
 }
 
 /**

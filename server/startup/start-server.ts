@@ -2,6 +2,10 @@ import { closeAppDatabase, getAppDatabase } from "@/db/app-database";
 import { dataDirectory } from "@/db/client";
 import { authSecret } from "../auth/secret";
 import { serverEnv } from "../env.mjs";
+import { safeFetch } from "../fetch";
+import { createJobQueue } from "../jobs/queue";
+import { runningJobs, setRunningJobs } from "../jobs/running";
+import { jobSettingsFrom } from "../jobs/settings";
 import { prepareDatabase } from "./prepare-database";
 
 /** Closes the database (waiting for it to finish opening, if a signal comes during start-up), then exits. */
@@ -10,8 +14,13 @@ function exitCleanlyOn(signals: NodeJS.Signals[]): () => boolean {
   const stop = (signal: string) => {
     if (stopping) return;
     stopping = true;
-    console.log(`${signal} received: closing the database and exiting.`);
-    closeAppDatabase()
+    console.log(`${signal} received: stopping the job queue, closing the database and exiting.`);
+    // Jobs still running when the queue stops are failed back to pg-boss, which retries them after the restart.
+    const queue = runningJobs();
+    setRunningJobs(undefined);
+    (queue ? queue.stop({ timeoutMs: 5_000 }) : Promise.resolve())
+      .catch((error) => console.error("Error while stopping the job queue", error))
+      .then(() => closeAppDatabase())
       .catch((error) => console.error("Error while closing the database", error))
       .finally(() => process.exit(0));
   };
@@ -20,7 +29,7 @@ function exitCleanlyOn(signals: NodeJS.Signals[]): () => boolean {
 }
 
 /**
- * Server start: configuration, auth secret, database (migrated, demo loaded, first admin), and a clean shutdown.
+ * Server start: configuration, auth secret, database (migrated, demo loaded, first admin), the job queue, and a clean shutdown.
  * `npm start` sets NEXT_MANUAL_SIG_HANDLE so Next leaves SIGINT/SIGTERM to us: PGlite must be closed
  * before exit, or the next start runs crash recovery on its data folder. The handlers go in first, so
  * Ctrl-C during start-up also closes it.
@@ -33,6 +42,12 @@ export async function startServer(): Promise<void> {
     authSecret();
     handle = await getAppDatabase();
     await prepareDatabase(handle, env);
+    const jobSettings = jobSettingsFrom(env);
+    if (jobSettings.enabled && !stopping()) {
+      const queue = createJobQueue({ db: handle.db, queueDatabase: handle.queueDatabase, fetcher: safeFetch, settings: jobSettings });
+      await queue.start();
+      setRunningJobs(queue);
+    }
   } catch (error) {
     if (stopping()) return; // closed under our feet by Ctrl-C: the shutdown is already under way
     // A server without its database can only fail every request: stop now, saying why.

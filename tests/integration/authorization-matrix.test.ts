@@ -35,6 +35,9 @@ const EXPECTED: Record<string, Row> = {
   "article.dashboard": EDITORS,
   "article.import": EDITORS,
   "article.setStatus": EDITORS,
+  "article.edit": EDITORS,
+  "article.revisions": EDITORS,
+  "article.revisionDiff": EDITORS,
   "audit.history": EDITORS, // of an article: its import, claims and evidence, with editor-only texts
   "claim.workspace": EDITORS,
   "claim.detail": EDITORS, // of a claim in review: verdict, rationale, editor notes and history
@@ -49,6 +52,7 @@ const EXPECTED: Record<string, Row> = {
   "claim.assign": EDITORS,
   "claim.delete": EDITORS,
   "claim.restore": ADMINS,
+  "claim.reattach": EDITORS,
   "evidence.attach": EDITORS,
   "evidence.update": EDITORS,
   "evidence.remove": EDITORS,
@@ -56,6 +60,12 @@ const EXPECTED: Record<string, Row> = {
   "reader.view": PUBLIC,
   "reader.article": PUBLIC,
   "source.search": EDITORS,
+  // Anyone may search; below editor only published rows come back (the token check below proves nothing leaks).
+  "search.query": PUBLIC,
+  "source.deadEvidence": EDITORS,
+  "source.recapture": ADMINS,
+  "source.list": ADMINS,
+  "source.update": ADMINS,
   "user.me": PUBLIC, // null for anyone signed out, deactivated and stale sessions included (checked below)
   "user.editors": EDITORS,
   "user.list": ADMINS,
@@ -103,6 +113,12 @@ class Fixtures {
       claimId: claim.id, url: `https://example.org/${this.token}`, stance: "supports", note: this.secret("note"),
     })) as { id: number; version: number };
   }
+  /** The registry entry behind fresh evidence (its URL carries the token). */
+  async sourceId(): Promise<number> {
+    const link = await this.evidence();
+    const [row] = await query<{ source_id: number }>(this.tx, sql`select source_id from evidence where id = ${link.id}`);
+    return row!.source_id;
+  }
   async slugOf(articleId: number): Promise<string> {
     const [row] = await query<{ slug: string }>(this.tx, sql`select slug from articles where id = ${articleId}`);
     return row!.slug;
@@ -119,6 +135,15 @@ const INPUTS: Record<string, (fx: Fixtures) => Promise<unknown>> = {
   "article.dashboard": async (fx) => (await fx.article("draft"), undefined),
   "article.import": async (fx) => ({ title: fx.secret("draft title"), slug: uniqueName("authz"), text: fx.secret("draft text") }),
   "article.setStatus": async (fx) => ({ articleId: (await fx.article("draft")).id, status: "published" }),
+  "article.edit": async (fx) => {
+    const article = await fx.article("draft");
+    return { articleId: article.id, version: 1, body: `${article.body}\n\n${fx.secret("added paragraph")}`, note: fx.secret("note") };
+  },
+  "article.revisions": async (fx) => ({ articleId: (await fx.article("draft")).id }),
+  "article.revisionDiff": async (fx) => {
+    const article = await fx.article("draft");
+    return { articleId: article.id, from: article.revisionId, to: article.revisionId };
+  },
   "claim.workspace": async (fx) => ({ articleId: (await fx.claimInReview()).articleId }),
   "claim.detail": async (fx) => ({ claimId: (await fx.claimInReview()).id }),
   "claim.myQueue": async (fx) => (await fx.claimInReview(), undefined),
@@ -152,6 +177,10 @@ const INPUTS: Record<string, (fx: Fixtures) => Promise<unknown>> = {
     return { claimId: claim.id, version: claim.version };
   },
   "claim.restore": async (fx) => ({ claimId: (await fx.deletedClaim()).id }),
+  "claim.reattach": async (fx) => {
+    const claim = await fx.claim();
+    return { claimId: claim.id, version: claim.version, revisionId: claim.revisionId, start: 0, end: 6 };
+  },
   "evidence.attach": async (fx) => ({
     claimId: (await fx.claim()).id, url: `https://example.org/${fx.token}`, stance: "supports", excerpt: fx.secret("excerpt"), note: fx.secret("note"),
   }),
@@ -167,6 +196,16 @@ const INPUTS: Record<string, (fx: Fixtures) => Promise<unknown>> = {
   "reader.view": async (fx) => ({ slug: await fx.slugOf((await fx.claimInReview()).articleId) }),
   "reader.article": async (fx) => ({ slug: await fx.slugOf((await fx.claimInReview()).articleId) }),
   "source.search": async (fx) => (await fx.evidence(), { query: fx.token }),
+  // The claim in review, its evidence and a draft all carry the token: the public search must find none of them.
+  "search.query": async (fx) => (await fx.claimInReview(), await fx.article("draft"), { q: fx.token }),
+  "source.deadEvidence": async () => undefined,
+  "source.recapture": async (fx) => {
+    await fx.evidence();
+    const [row] = await query<{ id: number }>(fx.tx, sql`select id from sources where canonical_url = ${`https://example.org/${fx.token}`}`);
+    return { sourceId: row!.id };
+  },
+  "source.list": async (fx) => (await fx.evidence(), { query: fx.token }),
+  "source.update": async (fx) => ({ sourceId: await fx.sourceId(), notes: fx.secret("source notes") }),
   "audit.history": async (fx) => ({ articleId: (await fx.claim()).articleId }),
   "user.me": async () => undefined,
   "user.editors": async (fx) => (await fx.targetUser(), undefined),

@@ -30,9 +30,10 @@ describe("the claim audit trail", () => {
 
       // A URL on a new host adds its publisher and the source to the registry: one row each, then the evidence.
       const host = `${uniqueName("audit")}.example.org`;
-      const kept = (await expectAudit("attach", ["publisher.created", "source.created", "evidence.added"], () => a.evidence.attach({ claimId: id, url: `https://${host}/kept`, stance: "refutes" }))).result;
-      const extra = (await expectAudit("attach another", ["source.created", "evidence.added"], () => a.evidence.attach({ claimId: id, url: `https://${host}/extra`, stance: "context" }))).result;
-      await expectAudit("attach a known source by id", "evidence.added", () => a.evidence.attach({ claimId: id, sourceId: kept.sourceId, stance: "supports" }));
+      const kept = (await expectAudit("attach", ["publisher.created", "source.created", "evidence.added", "source.capture_requested"], () => a.evidence.attach({ claimId: id, url: `https://${host}/kept`, stance: "refutes" }))).result;
+      const extra = (await expectAudit("attach another", ["source.created", "evidence.added", "source.capture_requested"], () => a.evidence.attach({ claimId: id, url: `https://${host}/extra`, stance: "context" }))).result;
+      await expectAudit("attach a known source by id, elsewhere in it", "evidence.added", () => a.evidence.attach({ claimId: id, sourceId: kept.sourceId, stance: "supports", locator: "para 4" }));
+      await expectAudit("attach the same source at the same place", null, () => a.evidence.attach({ claimId: id, sourceId: kept.sourceId, stance: "context", locator: "para 4" }), "BAD_REQUEST");
       await expectAudit("attach a bad URL", null, () => a.evidence.attach({ claimId: id, url: "javascript:alert(1)", stance: "context" }), "BAD_REQUEST");
       const edited = (await expectAudit("evidence update", "evidence.updated", () => a.evidence.update({ evidenceId: kept.id, version: kept.version, locator: "p. 12" }))).result;
       await expectAudit("evidence update, nothing changed", null, () => a.evidence.update({ evidenceId: kept.id, version: edited.version, locator: "p. 12" }));

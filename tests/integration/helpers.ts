@@ -32,12 +32,17 @@ export async function openTestDatabase(): Promise<DatabaseHandle> {
  * "no admin exists yet") that other files running in parallel would otherwise change under them.
  */
 export async function openIsolatedDatabase(): Promise<Database> {
+  return (await openIsolatedDatabaseHandle()).db;
+}
+
+/** The same, with the whole handle (a job queue needs its queue connection). */
+export async function openIsolatedDatabaseHandle(): Promise<DatabaseHandle> {
   const name = `${inject("databaseName")}_${randomBytes(4).toString("hex")}`;
   const handle = await openPostgres(await createDatabase(inject("serverUrl"), name));
   await handle.migrate();
   // The database itself is dropped by the global teardown together with the run's database.
   afterAll(() => handle.close());
-  return handle.db;
+  return handle;
 }
 
 /** An explicit configuration for code that takes one (bootstrapAdmin, prepareDatabase), instead of mutating process.env. */

@@ -63,6 +63,10 @@ describe("numbers past PostgreSQL's integer range", () => {
   type Rows = { articleId: number; revisionId: number; claimId: number; version: number; evidenceId: number; sourceId: number; userId: number };
   const BASE: Record<string, (r: Rows) => Record<string, unknown>> = {
     "article.setStatus": (r) => ({ articleId: r.articleId, status: "published" }),
+    "article.edit": (r) => ({ articleId: r.articleId, version: 1, body: "An edited text." }),
+    "article.revisions": (r) => ({ articleId: r.articleId }),
+    "article.revisionDiff": (r) => ({ articleId: r.articleId, from: r.revisionId, to: r.revisionId }),
+    "claim.reattach": (r) => ({ claimId: r.claimId, version: r.version, revisionId: r.revisionId, start: 0, end: 6 }),
     // Its input is one of three shapes; the too-big number replaces or joins the article scope.
     "audit.history": (r) => ({ articleId: r.articleId }),
     "claim.workspace": (r) => ({ articleId: r.articleId }),
@@ -79,6 +83,9 @@ describe("numbers past PostgreSQL's integer range", () => {
     "evidence.attach": (r) => ({ claimId: r.claimId, sourceId: r.sourceId, stance: "supports" }),
     "evidence.update": (r) => ({ evidenceId: r.evidenceId, version: 1, stance: "refutes" }),
     "evidence.remove": (r) => ({ evidenceId: r.evidenceId, version: 1 }),
+    "source.list": () => ({}),
+    "source.recapture": (r) => ({ sourceId: r.sourceId }),
+    "source.update": (r) => ({ sourceId: r.sourceId, title: "Renamed" }),
     "user.setRole": (r) => ({ userId: r.userId, role: "editor" }),
     "user.deactivate": (r) => ({ userId: r.userId }),
     "user.resetPassword": (r) => ({ userId: r.userId, password: "a long enough password" }),

@@ -51,6 +51,13 @@ describe("PGlite smoke run", () => {
     expect(article.citedSources).toHaveLength(2);
   });
 
+  it("search works on the embedded driver too: pg_trgm is loaded, so partial URLs and stemmed words are found", async () => {
+    const result = await callerFor(handle.db, anonymousActor).search.query({ q: "youtub cxgh" });
+    expect(result.sources.map((s) => s.url)).toEqual([expect.stringContaining("cxghDz524HQ")]);
+    const articlesFound = await callerFor(handle.db, anonymousActor).search.query({ q: "amassing troop", type: "article" });
+    expect(articlesFound.articles.map((a) => a.slug)).toEqual([DEMO.slug]);
+  });
+
   it("seeding and bootstrapping again change nothing", async () => {
     expect(await seedDemoArticle(handle.db)).toBe("present");
     const lines: string[] = [];

@@ -1,6 +1,6 @@
 import type { inferRouterInputs } from "@trpc/server";
 import { beforeAll, describe, expect, it } from "vitest";
-import { claims, evidence, sources } from "@/db/schema";
+import { claims, evidence, sourceLinkHealth, sources } from "@/db/schema";
 import type { Database } from "@/db/types";
 import type { Role } from "@/lib/roles";
 import type { Actor } from "@/server/actor";
@@ -36,6 +36,10 @@ type Inputs = inferRouterInputs<AppRouter>;
 /** A valid input and the lowest role allowed, for every mutation. Typed against the router's own input types. */
 const MUTATIONS: Record<string, { minimum: Role; input: (f: Fixture) => unknown }> = {
   "article.import": { minimum: "editor", input: (): Inputs["article"]["import"] => ({ title: "Policy probe", slug: uniqueName("probe"), text: "A paragraph." }) },
+  "article.edit": {
+    minimum: "editor",
+    input: (f): Inputs["article"]["edit"] => ({ articleId: f.articleId, version: 1, body: "Ninety percent agree, the survey says.", note: "Policy probe" }),
+  },
   "article.setStatus": { minimum: "editor", input: (f): Inputs["article"]["setStatus"] => ({ articleId: f.articleId, status: "published" }) },
   "claim.mark": { minimum: "editor", input: (f): Inputs["claim"]["mark"] => ({ articleId: f.articleId, revisionId: f.revisionId, start: 0, end: 6, kind: "statistic" }) },
   "claim.update": { minimum: "editor", input: (f): Inputs["claim"]["update"] => ({ claimId: f.claimId, version: 1, summary: "Changed" }) },
@@ -47,6 +51,7 @@ const MUTATIONS: Record<string, { minimum: Role; input: (f: Fixture) => unknown 
   "claim.review": { minimum: "editor", input: (f): Inputs["claim"]["review"] => ({ claimId: f.reviewClaimId, version: 1, decision: "reject", comment: "Needs a source." }) },
   "claim.assign": { minimum: "editor", input: (f): Inputs["claim"]["assign"] => ({ claimId: f.claimId, version: 1, assigneeId: f.editor.id }) },
   "claim.delete": { minimum: "editor", input: (f): Inputs["claim"]["delete"] => ({ claimId: f.claimId, version: 1 }) },
+  "claim.reattach": { minimum: "editor", input: (f): Inputs["claim"]["reattach"] => ({ claimId: f.claimId, version: 1, revisionId: f.revisionId, start: 7, end: 14 }) },
   "claim.restore": { minimum: "admin", input: (f): Inputs["claim"]["restore"] => ({ claimId: f.deletedClaimId }) },
   "evidence.attach": {
     minimum: "editor",
@@ -54,6 +59,8 @@ const MUTATIONS: Record<string, { minimum: Role; input: (f: Fixture) => unknown 
   },
   "evidence.update": { minimum: "editor", input: (f): Inputs["evidence"]["update"] => ({ evidenceId: f.evidenceId, version: 1, stance: "refutes" }) },
   "evidence.remove": { minimum: "editor", input: (f): Inputs["evidence"]["remove"] => ({ evidenceId: f.evidenceId, version: 1 }) },
+  "source.recapture": { minimum: "admin", input: (f): Inputs["source"]["recapture"] => ({ sourceId: f.sourceId }) },
+  "source.update": { minimum: "admin", input: (f): Inputs["source"]["update"] => ({ sourceId: f.sourceId, title: "Renamed by the policy probe" }) },
   "user.create": {
     minimum: "admin",
     input: (): Inputs["user"]["create"] => ({ email: uniqueEmail("probe"), name: "Probe", role: "admin", password: "long enough password" }),
@@ -64,18 +71,22 @@ const MUTATIONS: Record<string, { minimum: Role; input: (f: Fixture) => unknown 
 };
 
 /** Queries anyone may call; every other query must refuse anonymous callers and readers. */
-const PUBLIC_QUERIES = ["article.listPublished", "article.bySlug", "reader.view", "reader.article", "user.me"];
+const PUBLIC_QUERIES = ["article.listPublished", "article.bySlug", "reader.view", "reader.article", "search.query", "user.me"];
 /**
  * Every restricted query: the lowest role allowed and an input that really answers for it (checked below),
  * so the refusals are refusals of the caller, not of the input. A query missing here fails the first test.
  */
 const QUERIES: Record<string, { minimum: Role; input: (f: Fixture) => unknown }> = {
   "article.dashboard": { minimum: "editor", input: () => undefined },
+  "article.revisions": { minimum: "editor", input: (f): Inputs["article"]["revisions"] => ({ articleId: f.articleId }) },
+  "article.revisionDiff": { minimum: "editor", input: (f): Inputs["article"]["revisionDiff"] => ({ articleId: f.articleId, from: f.revisionId, to: f.revisionId }) },
   "claim.workspace": { minimum: "editor", input: (f): Inputs["claim"]["workspace"] => ({ articleId: f.articleId }) },
   "claim.detail": { minimum: "editor", input: (f): Inputs["claim"]["detail"] => ({ claimId: f.claimId }) },
   "claim.myQueue": { minimum: "editor", input: () => undefined },
   "claim.listDeleted": { minimum: "admin", input: (f): Inputs["claim"]["listDeleted"] => ({ articleId: f.articleId }) },
   "audit.history": { minimum: "editor", input: (f): Inputs["audit"]["history"] => ({ articleId: f.articleId }) },
+  "source.deadEvidence": { minimum: "editor", input: () => undefined },
+  "source.list": { minimum: "admin", input: (): Inputs["source"]["list"] => ({}) },
   "source.search": { minimum: "editor", input: (): Inputs["source"]["search"] => ({ query: "example" }) },
   "user.editors": { minimum: "editor", input: () => undefined },
   "user.list": { minimum: "admin", input: () => undefined },
@@ -93,6 +104,9 @@ beforeAll(async () => {
     .returning({ id: claims.id });
   const [source] = await db.insert(sources).values({ canonicalUrl: `https://example.org/${uniqueName("source")}` }).returning({ id: sources.id });
   const [link] = await db.insert(evidence).values({ claimId: live!.id, sourceId: source!.id, stance: "supports" }).returning({ id: evidence.id });
+  // Gone dead, so that source.deadEvidence has something to answer with.
+  const failedSince = new Date(Date.now() - 30 * 24 * 3600 * 1000);
+  await db.insert(sourceLinkHealth).values({ sourceId: source!.id, health: "dead", consecutiveFailures: 5, firstFailureAt: failedSince, lastCheckedAt: new Date() });
   fixture = {
     articleId: article.id, revisionId: article.revisionId, claimId: live!.id, reviewClaimId: review!.id, deletedClaimId: deleted!.id, evidenceId: link!.id, sourceId: source!.id,
     target: await createTestUser(db, "reader"), editor: await createTestUser(db, "editor"), reader: await createTestUser(db, "reader"),

@@ -52,7 +52,7 @@ export async function getAuditHistory(ctx: ServiceContext, rawInput: z.input<typ
 /** Who last changed a claim (or its evidence) and when, for conflict messages. */
 export async function lastClaimChange(db: Database, claimId: number) {
   const [last] = await db
-    .select({ actorName: users.name, at: auditEvents.createdAt })
+    .select({ actorId: auditEvents.actorId, actorName: users.name, at: auditEvents.createdAt })
     .from(auditEvents)
     .leftJoin(users, eq(users.id, auditEvents.actorId))
     .where(eq(auditEvents.claimId, claimId))

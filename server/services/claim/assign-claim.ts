@@ -7,15 +7,16 @@ import type { ServiceContext } from "../context";
 import { recordAudit } from "../audit/record-audit";
 import { idInput, versionInput } from "../ids";
 import { lockClaimAtVersion, updateLockedClaim } from "./versioned-claim";
+import { idempotencyKeyInput, runIdempotent } from "../idempotency";
 
-export const assignClaimInput = z.object({ claimId: idInput, version: versionInput, assigneeId: idInput.nullable() });
+export const assignClaimInput = z.object({ idempotencyKey: idempotencyKeyInput, claimId: idInput, version: versionInput, assigneeId: idInput.nullable() });
 
 /** Assigns a claim to an active editor or admin, or unassigns it (null). */
 export async function assignClaim(ctx: ServiceContext, rawInput: z.input<typeof assignClaimInput>) {
   assertCan(ctx.actor, "claim.edit");
   const input = assignClaimInput.parse(rawInput);
-  return ctx.db.transaction(async (tx) => {
-    const current = await lockClaimAtVersion(tx, input.claimId, input.version);
+  return runIdempotent(ctx, "claim.assign", input.idempotencyKey, async (tx) => {
+    const current = await lockClaimAtVersion(tx, input.claimId, input.version, ctx.actor);
     if (current.assigneeId === input.assigneeId) return current;
     if (input.assigneeId !== null) {
       const [assignee] = await tx.select({ role: users.role, active: users.active }).from(users).where(eq(users.id, input.assigneeId));

@@ -8,8 +8,9 @@ import { claimStatusInput, optionalLine } from "./claim-input";
 import { idInput, versionInput } from "../ids";
 import { liveEvidenceCount } from "./live-evidence-count";
 import { lockClaimAtVersion, updateLockedClaim } from "./versioned-claim";
+import { idempotencyKeyInput, runIdempotent } from "../idempotency";
 
-export const changeStatusInput = z.object({
+export const changeStatusInput = z.object({ idempotencyKey: idempotencyKeyInput,
   claimId: idInput,
   version: versionInput,
   status: claimStatusInput,
@@ -24,8 +25,8 @@ export async function changeClaimStatus(ctx: ServiceContext, rawInput: z.input<t
   assertCan(ctx.actor, "claim.edit");
   const input = changeStatusInput.parse(rawInput);
   let withdrawn = false;
-  const changed = await ctx.db.transaction(async (tx) => {
-    const current = await lockClaimAtVersion(tx, input.claimId, input.version);
+  const changed = await runIdempotent(ctx, "claim.changeStatus", input.idempotencyKey, async (tx) => {
+    const current = await lockClaimAtVersion(tx, input.claimId, input.version, ctx.actor);
     if (current.status === input.status) return current;
     if (input.status === "published") {
       throw new InvalidInputError("Publishing needs a second editor: send the claim to review and ask a colleague to approve it.");

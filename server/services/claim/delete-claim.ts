@@ -7,16 +7,17 @@ import type { ServiceContext } from "../context";
 import { recordAudit } from "../audit/record-audit";
 import { idInput, versionInput } from "../ids";
 import { lockClaimAtVersion, updateLockedClaim } from "./versioned-claim";
+import { idempotencyKeyInput, runIdempotent } from "../idempotency";
 
-export const deleteClaimInput = z.object({ claimId: idInput, version: versionInput });
-export const restoreClaimInput = z.object({ claimId: idInput });
+export const deleteClaimInput = z.object({ idempotencyKey: idempotencyKeyInput, claimId: idInput, version: versionInput });
+export const restoreClaimInput = z.object({ idempotencyKey: idempotencyKeyInput, claimId: idInput });
 
 /** Soft delete: the claim disappears from lists and readers, its row and history stay for an admin to restore. */
 export async function deleteClaim(ctx: ServiceContext, rawInput: z.input<typeof deleteClaimInput>) {
   assertCan(ctx.actor, "claim.delete");
   const input = deleteClaimInput.parse(rawInput);
-  return ctx.db.transaction(async (tx) => {
-    const current = await lockClaimAtVersion(tx, input.claimId, input.version);
+  return runIdempotent(ctx, "claim.delete", input.idempotencyKey, async (tx) => {
+    const current = await lockClaimAtVersion(tx, input.claimId, input.version, ctx.actor);
     if (current.status === "published") {
       throw new ConflictError("This claim's verdict is published. Move it back to review first, so readers are not left with a vanished verdict.");
     }
@@ -29,7 +30,7 @@ export async function deleteClaim(ctx: ServiceContext, rawInput: z.input<typeof 
 export async function restoreClaim(ctx: ServiceContext, rawInput: z.input<typeof restoreClaimInput>) {
   assertCan(ctx.actor, "claim.restore");
   const input = restoreClaimInput.parse(rawInput);
-  return ctx.db.transaction(async (tx) => {
+  return runIdempotent(ctx, "claim.restore", input.idempotencyKey, async (tx) => {
     const [restored] = await tx
       .update(claims)
       .set({ deletedAt: null, deletedBy: null, version: sql`${claims.version} + 1`, updatedAt: new Date() })

@@ -3,6 +3,7 @@ import { claims, evidence, publishers, sources } from "@/db/schema";
 import { NotFoundError } from "../../errors";
 import { assertCan, reviewRefusal } from "../../policy";
 import type { ServiceContext } from "../context";
+import { archivesOf } from "../archive/capture-status";
 import { readAuditHistory } from "../audit/audit-history";
 
 /** One claim for the workspace panel: its evidence (with each publisher's reliability) and full history. */
@@ -35,5 +36,18 @@ export async function getClaimDetail(ctx: ServiceContext, claimId: number) {
     // The claim's own changes and its evidence's, oldest first.
     readAuditHistory(ctx.db, { claimId }),
   ]);
-  return { claim, evidence: links, history, reviewRefusal: claim.status === "in_review" ? reviewRefusal(ctx.actor, claim) : null };
+  const archives = await archivesOf(ctx.db, links.map((l) => l.sourceId));
+  const withArchive = links.map((link) => {
+    const archive = archives.get(link.sourceId);
+    return {
+      ...link,
+      // Where the archived copy stands: editors watch it go from "capturing archive…" to "archived".
+      captureState: archive?.captureState ?? null,
+      captureError: archive?.captureError ?? null,
+      snapshot: archive?.snapshot ? { href: `/archive/${archive.snapshot.publicId}`, capturedAt: archive.snapshot.capturedAt } : null,
+      linkHealth: archive?.linkHealth ?? null,
+      redirectUrl: archive?.redirectUrl ?? null,
+    };
+  });
+  return { claim, evidence: withArchive, history, reviewRefusal: claim.status === "in_review" ? reviewRefusal(ctx.actor, claim) : null };
 }

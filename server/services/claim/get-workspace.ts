@@ -11,7 +11,7 @@ const assignee = alias(users, "assignee");
 export async function getWorkspace(ctx: ServiceContext, articleId: number) {
   assertCan(ctx.actor, "claim.read");
   const [article] = await ctx.db
-    .select({ id: articles.id, slug: articles.slug, title: articles.title, status: articles.status, revisionId: articleRevisions.id, body: articleRevisions.body })
+    .select({ id: articles.id, slug: articles.slug, title: articles.title, status: articles.status, version: articles.version, revisionId: articleRevisions.id, body: articleRevisions.body })
     .from(articles)
     .innerJoin(articleRevisions, eq(articleRevisions.id, articles.currentRevisionId))
     .where(eq(articles.id, articleId));

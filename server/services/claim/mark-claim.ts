@@ -8,8 +8,9 @@ import type { ServiceContext } from "../context";
 import { recordAudit } from "../audit/record-audit";
 import { claimKindInput, optionalLine } from "./claim-input";
 import { idInput } from "../ids";
+import { idempotencyKeyInput, runIdempotent } from "../idempotency";
 
-export const markClaimInput = z.object({
+export const markClaimInput = z.object({ idempotencyKey: idempotencyKeyInput,
   articleId: idInput,
   /** The revision the editor was looking at: marking on stale text would anchor to the wrong words. */
   revisionId: idInput,
@@ -24,7 +25,7 @@ export const markClaimInput = z.object({
 export async function markClaim(ctx: ServiceContext, rawInput: z.input<typeof markClaimInput>) {
   assertCan(ctx.actor, "claim.mark");
   const input = markClaimInput.parse(rawInput);
-  return ctx.db.transaction(async (tx) => {
+  return runIdempotent(ctx, "claim.mark", input.idempotencyKey, async (tx) => {
     const [article] = await tx
       .select({ id: articles.id, revisionId: articles.currentRevisionId, body: articleRevisions.body })
       .from(articles)

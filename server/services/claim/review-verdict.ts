@@ -7,8 +7,9 @@ import { recordAudit } from "../audit/record-audit";
 import { idInput, versionInput } from "../ids";
 import { liveEvidenceCount } from "./live-evidence-count";
 import { lockClaimAtVersion, updateLockedClaim } from "./versioned-claim";
+import { idempotencyKeyInput, runIdempotent } from "../idempotency";
 
-export const reviewVerdictInput = z.object({
+export const reviewVerdictInput = z.object({ idempotencyKey: idempotencyKeyInput,
   claimId: idInput,
   version: versionInput,
   decision: z.enum(["approve", "reject"]),
@@ -18,8 +19,8 @@ export const reviewVerdictInput = z.object({
 /** A second editor (or an admin) approves a verdict in review, which publishes it, or sends it back. */
 export async function reviewVerdict(ctx: ServiceContext, rawInput: z.input<typeof reviewVerdictInput>) {
   const input = reviewVerdictInput.parse(rawInput);
-  const reviewed = await ctx.db.transaction(async (tx) => {
-    const current = await lockClaimAtVersion(tx, input.claimId, input.version);
+  const reviewed = await runIdempotent(ctx, "claim.review", input.idempotencyKey, async (tx) => {
+    const current = await lockClaimAtVersion(tx, input.claimId, input.version, ctx.actor);
     assertCanReview(ctx.actor, current);
     if (current.status !== "in_review") throw new ConflictError("This claim is not waiting for review any more. Reload to see where it is.");
     const approving = input.decision === "approve";
@@ -32,7 +33,10 @@ export async function reviewVerdict(ctx: ServiceContext, rawInput: z.input<typeo
     const updated = await updateLockedClaim(
       tx,
       current,
-      approving ? { status: "published", reviewedBy: reviewerId, publishedAt: new Date() } : { status: "in_progress" },
+      // Approving a verdict on edited words settles the edit: the claim is anchored on them again.
+      approving
+        ? { status: "published", reviewedBy: reviewerId, publishedAt: new Date(), ...(current.anchorState === "changed" ? { anchorState: "anchored" as const } : {}) }
+        : { status: "in_progress" },
     );
     await recordAudit(tx, ctx.actor, {
       entityId: current.id,

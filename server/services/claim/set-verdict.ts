@@ -7,8 +7,9 @@ import { recordAudit } from "../audit/record-audit";
 import { verdictInput } from "./claim-input";
 import { idInput, versionInput } from "../ids";
 import { lockClaimAtVersion, updateLockedClaim } from "./versioned-claim";
+import { idempotencyKeyInput, runIdempotent } from "../idempotency";
 
-export const setVerdictInput = z.object({
+export const setVerdictInput = z.object({ idempotencyKey: idempotencyKeyInput,
   claimId: idInput,
   version: versionInput,
   verdict: verdictInput,
@@ -22,8 +23,8 @@ export const setVerdictInput = z.object({
 export async function setVerdict(ctx: ServiceContext, rawInput: z.input<typeof setVerdictInput>) {
   assertCan(ctx.actor, "claim.edit");
   const input = setVerdictInput.parse(rawInput);
-  return ctx.db.transaction(async (tx) => {
-    const current = await lockClaimAtVersion(tx, input.claimId, input.version);
+  return runIdempotent(ctx, "claim.setVerdict", input.idempotencyKey, async (tx) => {
+    const current = await lockClaimAtVersion(tx, input.claimId, input.version, ctx.actor);
     if (current.status === "published") {
       throw new ConflictError("This verdict is published. Move the claim back to review first; a second editor then approves the change.");
     }

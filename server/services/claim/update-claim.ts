@@ -6,8 +6,9 @@ import { recordAudit } from "../audit/record-audit";
 import { claimKindInput, optionalLine } from "./claim-input";
 import { idInput, versionInput } from "../ids";
 import { lockClaimAtVersion, updateLockedClaim } from "./versioned-claim";
+import { idempotencyKeyInput, runIdempotent } from "../idempotency";
 
-export const updateClaimInput = z.object({
+export const updateClaimInput = z.object({ idempotencyKey: idempotencyKeyInput,
   claimId: idInput,
   version: versionInput,
   kind: claimKindInput.optional(),
@@ -18,10 +19,10 @@ export const updateClaimInput = z.object({
 /** Edits a claim's description (kind, speaker, summary). Fields left out stay as they are. */
 export async function updateClaim(ctx: ServiceContext, rawInput: z.input<typeof updateClaimInput>) {
   assertCan(ctx.actor, "claim.edit");
-  const { claimId, version, ...fields } = updateClaimInput.parse(rawInput);
+  const { claimId, version, idempotencyKey, ...fields } = updateClaimInput.parse(rawInput);
   const set = Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== undefined));
-  return ctx.db.transaction(async (tx) => {
-    const current = await lockClaimAtVersion(tx, claimId, version);
+  return runIdempotent(ctx, "claim.update", idempotencyKey, async (tx) => {
+    const current = await lockClaimAtVersion(tx, claimId, version, ctx.actor);
     const diff = changedFields(current, set);
     if (!diff.changed) return current;
     const updated = await updateLockedClaim(tx, current, set);

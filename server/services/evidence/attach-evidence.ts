@@ -1,4 +1,4 @@
-import { eq } from "drizzle-orm";
+import { and, eq, isNull, sql } from "drizzle-orm";
 import { z } from "zod";
 import { evidence, sources } from "@/db/schema";
 import { InvalidUrlError } from "@/lib/url/canonicalize";
@@ -7,14 +7,16 @@ import type { Actor } from "../../actor";
 import { InvalidInputError, NotFoundError } from "../../errors";
 import { assertCan } from "../../policy";
 import type { ServiceContext } from "../context";
+import { requestFirstCaptures } from "../archive/capture-source";
 import { recordAudit } from "../audit/record-audit";
 import { idInput } from "../ids";
 import { findOrCreateSource } from "../source/find-or-create-source";
 import { excerptInput, locatorInput, noteInput, stanceInput } from "./evidence-input";
 import { lockClaimForEvidence } from "./lock-editable-claim";
+import { idempotencyKeyInput, runIdempotent } from "../idempotency";
 
 export const attachEvidenceInput = z
-  .object({
+  .object({ idempotencyKey: idempotencyKeyInput,
     claimId: idInput,
     /** Either a pasted URL (matched to the registry by its canonical form) or a registry source id. */
     url: z.string().trim().min(1).max(2000).optional(),
@@ -50,7 +52,7 @@ async function resolveSource(tx: Database, actor: Actor, input: { url?: string; 
 export async function attachEvidence(ctx: ServiceContext, rawInput: z.input<typeof attachEvidenceInput>) {
   assertCan(ctx.actor, "evidence.edit");
   const input = attachEvidenceInput.parse(rawInput);
-  return ctx.db.transaction(async (tx) => {
+  const attached = await runIdempotent(ctx, "evidence.attach", input.idempotencyKey, async (tx) => {
     const claim = await lockClaimForEvidence(tx, input.claimId);
     let source = await resolveSource(tx, ctx.actor, input);
     if (input.sourceTitle && !source.title) {
@@ -58,6 +60,16 @@ export async function attachEvidence(ctx: ServiceContext, rawInput: z.input<type
       if (!named) throw new Error("source vanished while being named");
       await recordAudit(tx, ctx.actor, { action: "source.titled", entityId: named.id, before: { title: source.title }, after: { title: named.title } });
       source = named;
+    }
+    // Checked here for a clear message; the partial unique index still refuses a concurrent twin.
+    const [twin] = await tx
+      .select({ id: evidence.id })
+      .from(evidence)
+      .where(and(eq(evidence.claimId, claim.id), eq(evidence.sourceId, source.id), isNull(evidence.deletedAt), sql`coalesce(${evidence.locator}, '') = ${input.locator ?? ""}`));
+    if (twin) {
+      throw new InvalidInputError(
+        `This source is already attached to this claim${input.locator ? ` at ${input.locator}` : ""}. Edit that evidence instead, or give a different locator.`,
+      );
     }
     const [row] = await tx
       .insert(evidence)
@@ -79,6 +91,12 @@ export async function attachEvidence(ctx: ServiceContext, rawInput: z.input<type
       articleId: claim.articleId,
       after: { evidenceId: row.id, source: source.canonicalUrl, sourceTitle: source.title, stance: row.stance, excerpt: row.excerpt, locator: row.locator, note: row.note },
     });
-    return { ...row, source };
+    // The first citation of a source asks for its archived copy, in this transaction (nothing lost on a crash).
+    const captures = await requestFirstCaptures(tx, ctx.actor, [source.id]);
+    return { ...row, source, captures };
   });
+  const { captures, ...result } = attached;
+  // Handed to the queue after the commit; if that fails, the queue re-sends queued captures when it starts.
+  if (captures.length > 0) await ctx.jobs?.capturesRequested(captures).catch((error) => console.error("capture not queued yet", error));
+  return result;
 }

@@ -11,8 +11,10 @@ import { recordAudit } from "../audit/record-audit";
 import { idInput, versionInput } from "../ids";
 import { excerptInput, locatorInput, noteInput, stanceInput } from "./evidence-input";
 import { lockClaimForEvidence } from "./lock-editable-claim";
+import { idempotencyKeyInput, runIdempotent } from "../idempotency";
+import type { Actor } from "../../actor";
 
-export const updateEvidenceInput = z.object({
+export const updateEvidenceInput = z.object({ idempotencyKey: idempotencyKeyInput,
   evidenceId: idInput,
   version: versionInput,
   stance: stanceInput.optional(),
@@ -20,24 +22,24 @@ export const updateEvidenceInput = z.object({
   locator: locatorInput,
   note: noteInput,
 });
-export const removeEvidenceInput = z.object({ evidenceId: idInput, version: versionInput });
+export const removeEvidenceInput = z.object({ idempotencyKey: idempotencyKeyInput, evidenceId: idInput, version: versionInput });
 
-async function lockEvidenceAtVersion(tx: Database, evidenceId: number, version: number) {
+async function lockEvidenceAtVersion(tx: Database, evidenceId: number, version: number, actor: Actor) {
   const [found] = await tx.select({ claimId: evidence.claimId }).from(evidence).where(and(eq(evidence.id, evidenceId), isNull(evidence.deletedAt)));
   if (!found) throw new NotFoundError("That evidence link");
   const claim = await lockClaimForEvidence(tx, found.claimId);
   const [current] = await tx.select().from(evidence).where(eq(evidence.id, evidenceId)).for("update");
   if (!current || current.deletedAt) throw new NotFoundError("That evidence link");
-  if (current.version !== version) throw await staleWriteError(tx, current.claimId, "evidence");
+  if (current.version !== version) throw await staleWriteError(tx, current.claimId, "evidence", actor);
   return { current, articleId: claim.articleId };
 }
 
 export async function updateEvidence(ctx: ServiceContext, rawInput: z.input<typeof updateEvidenceInput>) {
   assertCan(ctx.actor, "evidence.edit");
-  const { evidenceId, version, ...fields } = updateEvidenceInput.parse(rawInput);
+  const { evidenceId, version, idempotencyKey, ...fields } = updateEvidenceInput.parse(rawInput);
   const set = Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== undefined));
-  return ctx.db.transaction(async (tx) => {
-    const { current, articleId } = await lockEvidenceAtVersion(tx, evidenceId, version);
+  return runIdempotent(ctx, "evidence.update", idempotencyKey, async (tx) => {
+    const { current, articleId } = await lockEvidenceAtVersion(tx, evidenceId, version, ctx.actor);
     const diff = changedFields(current, set);
     if (!diff.changed) return current;
     const [updated] = await tx
@@ -60,8 +62,8 @@ export async function updateEvidence(ctx: ServiceContext, rawInput: z.input<type
 export async function removeEvidence(ctx: ServiceContext, rawInput: z.input<typeof removeEvidenceInput>) {
   assertCan(ctx.actor, "evidence.edit");
   const input = removeEvidenceInput.parse(rawInput);
-  return ctx.db.transaction(async (tx) => {
-    const { current, articleId } = await lockEvidenceAtVersion(tx, input.evidenceId, input.version);
+  return runIdempotent(ctx, "evidence.remove", input.idempotencyKey, async (tx) => {
+    const { current, articleId } = await lockEvidenceAtVersion(tx, input.evidenceId, input.version, ctx.actor);
     await tx.update(evidence).set({ deletedAt: new Date(), version: sql`${evidence.version} + 1` }).where(eq(evidence.id, current.id));
     const [source] = await tx.select({ url: sources.canonicalUrl, title: sources.title }).from(sources).where(eq(sources.id, current.sourceId));
     await recordAudit(tx, ctx.actor, {

@@ -1,7 +1,8 @@
-import { and, asc, eq, inArray, isNull } from "drizzle-orm";
+import { and, asc, eq, inArray, isNotNull, isNull, ne } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import { claims, evidence, publishers, sources, users } from "@/db/schema";
 import type { Database } from "@/db/types";
+import { archivesOf } from "../archive/capture-status";
 
 const verdictAuthor = alias(users, "verdict_author");
 const reviewer = alias(users, "reviewer");
@@ -31,7 +32,8 @@ export async function getPublishedClaims(db: Database, articleId: number) {
     .from(claims)
     .leftJoin(verdictAuthor, eq(verdictAuthor.id, claims.verdictSetBy))
     .leftJoin(reviewer, eq(reviewer.id, claims.reviewedBy))
-    .where(and(eq(claims.articleId, articleId), eq(claims.status, "published"), isNull(claims.deletedAt)))
+    // An orphaned claim's words are gone from the text: it is shown to nobody as anchored.
+    .where(and(eq(claims.articleId, articleId), eq(claims.status, "published"), ne(claims.anchorState, "orphaned"), isNull(claims.deletedAt)))
     .orderBy(asc(claims.positionStart), asc(claims.id));
   const ids = rows.map((r) => r.id);
   const links = ids.length
@@ -43,6 +45,7 @@ export async function getPublishedClaims(db: Database, articleId: number) {
           excerpt: evidence.excerpt,
           locator: evidence.locator,
           url: sources.canonicalUrl,
+          sourceId: sources.id,
           title: sources.title,
           sourceType: sources.type,
           archivedUrl: sources.archivedUrl,
@@ -55,11 +58,43 @@ export async function getPublishedClaims(db: Database, articleId: number) {
         .where(and(inArray(evidence.claimId, ids), isNull(evidence.deletedAt)))
         .orderBy(asc(evidence.id))
     : [];
+  // Our own archived copy, and whether the original is dead (then readers are offered the copy first).
+  const archives = await archivesOf(db, links.map((l) => l.sourceId));
+  const withArchive = links.map(({ sourceId, ...link }) => {
+    const archive = archives.get(sourceId);
+    return {
+      ...link,
+      snapshot: archive?.snapshot ? { href: `/archive/${archive.snapshot.publicId}`, capturedAt: archive.snapshot.capturedAt } : null,
+      dead: archive?.linkHealth === "dead",
+    };
+  });
   return rows.flatMap((row) => {
     // The CHECK constraint guarantees these for published rows; the guard narrows the types.
     if (!row.verdict || !row.rationale || !row.publishedAt) return [];
-    return [{ ...row, verdict: row.verdict, rationale: row.rationale, publishedAt: row.publishedAt, sources: links.filter((l) => l.claimId === row.id) }];
+    return [{ ...row, verdict: row.verdict, rationale: row.rationale, publishedAt: row.publishedAt, sources: withArchive.filter((l) => l.claimId === row.id) }];
   });
 }
 
 export type PublishedClaim = Awaited<ReturnType<typeof getPublishedClaims>>[number];
+
+/**
+ * Claims readers were shown a verdict on whose words have since been edited (or re-attached): back in
+ * review. Readers see only where they are and that they are under review, never the old verdict.
+ */
+export async function getClaimsUnderReview(db: Database, articleId: number) {
+  return db
+    .select({ id: claims.id, start: claims.positionStart, end: claims.positionEnd, exact: claims.quoteExact })
+    .from(claims)
+    .where(
+      and(
+        eq(claims.articleId, articleId),
+        eq(claims.status, "in_review"),
+        isNotNull(claims.publishedAt),
+        ne(claims.anchorState, "orphaned"),
+        isNull(claims.deletedAt),
+      ),
+    )
+    .orderBy(asc(claims.positionStart), asc(claims.id));
+}
+
+export type ClaimUnderReview = Awaited<ReturnType<typeof getClaimsUnderReview>>[number];

@@ -2,7 +2,7 @@ import type { Database } from "@/db/types";
 import { anonymous } from "../../actor";
 import { NotFoundError } from "../../errors";
 import { getArticleBySlug } from "../article/get-article-by-slug";
-import { getPublishedClaims } from "./get-published-claims";
+import { getClaimsUnderReview, getPublishedClaims } from "./get-published-claims";
 
 /**
  * Everything the public reader page shows, asked as the anonymous reader whoever is signed in, so the
@@ -18,9 +18,11 @@ export async function getReaderView(db: Database, slug: string) {
     throw error;
   }
   const claims = await getPublishedClaims(db, article.id);
+  const underReview = await getClaimsUnderReview(db, article.id);
   return {
     article,
     claims: claims.map((claim) => ({ ...claim, publishedAt: claim.publishedAt.toISOString() })),
+    underReview,
   };
 }
 

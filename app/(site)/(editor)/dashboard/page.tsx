@@ -14,7 +14,8 @@ export default async function DashboardPage() {
   const actor = await getRequestActor();
   if (actor.kind !== "user") redirect("/login?callbackUrl=/dashboard");
   if (!can(actor, "article.listAll")) return <EditorsOnly />;
-  const articles = await (await getServerCaller()).article.dashboard();
+  const caller = await getServerCaller();
+  const [articles, deadEvidence] = await Promise.all([caller.article.dashboard(), caller.source.deadEvidence()]);
   return (
     <div className="mx-auto max-w-5xl px-4 py-10">
       <div className="flex flex-wrap items-baseline justify-between gap-2">
@@ -59,6 +60,21 @@ export default async function DashboardPage() {
           </tbody>
         </table>
       </div>
+      {deadEvidence.length > 0 && (
+        <section aria-labelledby="dead-evidence-heading" className="mt-8">
+          <h2 id="dead-evidence-heading" className="text-lg font-semibold">Evidence that went dead</h2>
+          <p className="mt-1 text-sm text-quiet">The original is no longer reachable; readers are shown the archived copy first.</p>
+          <ul className="mt-3 divide-y divide-rule rounded border border-rule text-sm">
+            {deadEvidence.map((row) => (
+              <li key={`${row.claimId}-${row.sourceId}`} className="px-3 py-2">
+                <Link href={`/edit/${row.articleId}`} className="font-medium hover:underline">{row.articleTitle}</Link>
+                <div className="break-words">“{row.claimText}”</div>
+                <div className="break-all text-xs text-quiet">{row.sourceTitle ?? row.sourceUrl}{row.deadSince && <> · failing since {formatDate(row.deadSince.toISOString().slice(0, 10))}</>}</div>
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
     </div>
   );
 }

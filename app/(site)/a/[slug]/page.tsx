@@ -36,7 +36,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 }
 
 export default async function ReaderPage({ params }: Props) {
-  const { article, claims } = await load(params);
+  const { article, claims, underReview } = await load(params);
   return (
     <article className="mx-auto max-w-[68ch] px-4 py-10">
       <header>
@@ -50,7 +50,7 @@ export default async function ReaderPage({ params }: Props) {
       </div>
       <div className="mt-8 space-y-5 font-serif text-[19px] leading-[1.6] sm:text-[20px]">
         {article.paragraphs.map((paragraph) => (
-          <AnnotatedParagraph key={paragraph.start} text={paragraph.text} start={paragraph.start} claims={claims} />
+          <AnnotatedParagraph key={paragraph.start} text={paragraph.text} start={paragraph.start} claims={claims} underReview={underReview} />
         ))}
       </div>
       <div className="mt-10">

@@ -1,0 +1,172 @@
+import { and, desc, eq, exists, ilike, isNull, or, sql, type SQL } from "drizzle-orm";
+import { articleRevisions, articleSources, articles, claims, evidence, publishers, sources } from "@/db/schema";
+import { MARK_END, MARK_START, markTerms } from "@/lib/search/highlight";
+import { parseSearch } from "@/lib/search/query";
+import { can } from "../../policy";
+import { claimTextVector } from "../claim-memory/find-similar-claims";
+import type { ServiceContext } from "../context";
+import { searchInput, type SearchInput } from "./search-input";
+
+const LIMIT = { claim: 20, source: 10, article: 10 } as const;
+
+/** ts_headline with our markers; markers already in the text are removed so only PostgreSQL's remain. */
+function headline(text: SQL | unknown, q: SQL, options: string): SQL<string> {
+  const clean = sql`replace(replace(${text}, ${MARK_START}, ''), ${MARK_END}, '')`;
+  return sql<string>`ts_headline('english', ${clean}, ${q}, ${`StartSel=${MARK_START}, StopSel=${MARK_END}, ${options}`})`;
+}
+
+function likePattern(term: string): string {
+  return `%${term}%`; // terms are letters and digits only (parseSearch), so no LIKE wildcards to escape
+}
+
+/** Every term appears in one of the short fields, as a substring (partial URLs) or a near spelling (trigrams). */
+function allTermsIn(terms: readonly string[], fields: SQL[]): SQL | undefined {
+  return and(...terms.map((term) => or(...fields.flatMap((field) => [ilike(field, likePattern(term)), sql`${term} <% ${field}`]))));
+}
+
+/** Best trigram likeness of the whole query to any of the fields, for ranking. */
+function likeness(q: string, fields: SQL[]): SQL<number> {
+  return sql<number>`greatest(${sql.join(fields.map((f) => sql`word_similarity(${q}, ${f})`), sql`, `)})`;
+}
+
+/**
+ * The search box (/search): claims (text, speaker, rationale), sources (title, URL, publisher) and articles
+ * (title, body), each ranked by full-text relevance (stemmed, every term wanted) plus trigram likeness of short
+ * fields, with matched words marked. Editors and admins search everything; everyone else (the public variant)
+ * sees published claims of published articles, published articles, and sources those cite, and never a field
+ * they could not read on a reader page. Reads only.
+ */
+export async function searchEverything(ctx: ServiceContext, rawInput: SearchInput) {
+  const input = searchInput.parse(rawInput);
+  const everything = can(ctx.actor, "search.unpublished");
+  const { terms, tsquery } = parseSearch(input.q);
+  const wanted = (type: "claim" | "source" | "article") => !input.type || input.type === type;
+  const claimFiltersSet = Boolean(input.claimKind || input.verdict || input.status || input.speaker);
+  const empty = { claims: [], sources: [], articles: [], everything };
+  if (!tsquery) return empty;
+  const q = sql`to_tsquery('english', ${tsquery})`;
+  const joined = terms.join(" ");
+  const from = input.from ? sql`${input.from}::date` : null;
+  const to = input.to ? sql`(${input.to}::date + 1)` : null;
+  const inRange = (date: SQL) => and(from ? sql`${date} >= ${from}` : undefined, to ? sql`${date} < ${to}` : undefined);
+
+  const publishedArticle = eq(articles.status, "published");
+  const publishedClaim = and(eq(claims.status, "published"), publishedArticle, isNull(claims.deletedAt));
+
+  const searchClaims = async () => {
+    if (!wanted("claim")) return [];
+    const rationaleVector = sql`to_tsvector('english', coalesce(${claims.rationale}, ''))`;
+    const speaker = sql`coalesce(${claims.speaker}, '')`;
+    const date = sql`coalesce(${claims.publishedAt}, ${claims.createdAt})`;
+    return ctx.db
+      .select({
+        id: claims.id,
+        articleId: claims.articleId,
+        articleSlug: articles.slug,
+        articleTitle: articles.title,
+        snippet: headline(claims.quoteExact, q, "HighlightAll=true"),
+        rationaleSnippet: headline(claims.rationale, q, "MaxWords=24, MinWords=10, MaxFragments=1"),
+        rationaleMatched: sql<boolean>`${rationaleVector} @@ ${q}`,
+        speaker: claims.speaker,
+        kind: claims.kind,
+        status: claims.status,
+        verdict: claims.verdict,
+        date: sql<Date>`${date}`.mapWith(claims.createdAt),
+      })
+      .from(claims)
+      .innerJoin(articles, eq(articles.id, claims.articleId))
+      .where(
+        and(
+          everything ? isNull(claims.deletedAt) : publishedClaim,
+          or(sql`${claimTextVector} @@ ${q}`, sql`${rationaleVector} @@ ${q}`, allTermsIn(terms, [speaker])),
+          input.claimKind ? eq(claims.kind, input.claimKind) : undefined,
+          input.verdict ? eq(claims.verdict, input.verdict) : undefined,
+          everything && input.status ? eq(claims.status, input.status) : undefined,
+          input.speaker ? or(ilike(speaker, `%${input.speaker.replace(/[\\%_]/g, (c) => `\\${c}`)}%`), sql`${input.speaker} <% ${speaker}`) : undefined,
+          inRange(date),
+        ),
+      )
+      .orderBy(desc(sql`ts_rank(${claimTextVector}, ${q}) + 0.5 * ts_rank(${rationaleVector}, ${q}) + 0.3 * word_similarity(${joined}, ${speaker})`), desc(claims.id))
+      .limit(LIMIT.claim);
+  };
+
+  const searchSources = async () => {
+    if (!wanted("source") || claimFiltersSet) return [];
+    const title = sql`coalesce(${sources.title}, '')`;
+    const publisher = sql`coalesce(${publishers.name}, '')`;
+    const url = sql`${sources.canonicalUrl}`;
+    const date = sql`coalesce(${sources.publishedOn}::timestamptz, ${sources.createdAt})`;
+    // The public sees a source only once a published claim cites it or a published article lists it.
+    const cited = or(
+      exists(
+        ctx.db.select({ one: sql`1` }).from(evidence).innerJoin(claims, eq(claims.id, evidence.claimId)).innerJoin(articles, eq(articles.id, claims.articleId))
+          .where(and(eq(evidence.sourceId, sources.id), isNull(evidence.deletedAt), publishedClaim)),
+      ),
+      exists(
+        ctx.db.select({ one: sql`1` }).from(articleSources).innerJoin(articles, eq(articles.id, articleSources.articleId))
+          .where(and(eq(articleSources.sourceId, sources.id), publishedArticle)),
+      ),
+    );
+    const rows = await ctx.db
+      .select({ id: sources.id, url: sources.canonicalUrl, title: sources.title, type: sources.type, publisherName: publishers.name, date: sql<Date>`${date}`.mapWith(sources.createdAt) })
+      .from(sources)
+      .leftJoin(publishers, eq(publishers.id, sources.publisherId))
+      .where(
+        and(
+          isNull(sources.mergedIntoId),
+          everything ? undefined : cited,
+          or(sql`to_tsvector('english', ${title}) @@ ${q}`, allTermsIn(terms, [url, title, publisher])),
+          inRange(date),
+        ),
+      )
+      .orderBy(desc(sql`ts_rank(to_tsvector('english', ${title}), ${q}) + ${likeness(joined, [url, title, publisher])}`), desc(sources.id))
+      .limit(LIMIT.source);
+    return rows.map((row) => ({ ...row, titleSnippet: markTerms(row.title ?? row.url, terms), urlSnippet: markTerms(row.url, terms) }));
+  };
+
+  const searchArticles = async () => {
+    if (!wanted("article") || claimFiltersSet) return [];
+    const bodyVector = sql`to_tsvector('english', ${articleRevisions.body})`;
+    const titleVector = sql`to_tsvector('english', ${articles.title})`;
+    const date = sql`coalesce(${articles.publishedOn}::timestamptz, ${articles.createdAt})`;
+    const rows = await ctx.db
+      .select({
+        id: articles.id,
+        slug: articles.slug,
+        title: articles.title,
+        status: articles.status,
+        snippet: headline(articleRevisions.body, q, "MaxWords=30, MinWords=12, MaxFragments=2, FragmentDelimiter=\" … \""),
+        date: sql<Date>`${date}`.mapWith(articles.createdAt),
+      })
+      .from(articles)
+      .innerJoin(articleRevisions, eq(articleRevisions.id, articles.currentRevisionId))
+      .where(
+        and(
+          everything ? undefined : publishedArticle,
+          or(sql`${titleVector} @@ ${q}`, sql`${bodyVector} @@ ${q}`, allTermsIn(terms, [sql`${articles.title}`])),
+          inRange(date),
+        ),
+      )
+      .orderBy(desc(sql`2 * ts_rank(${titleVector}, ${q}) + ts_rank(${bodyVector}, ${q}) + ${likeness(joined, [sql`${articles.title}`])}`), desc(articles.id))
+      .limit(LIMIT.article);
+    return rows.map((row) => ({ ...row, titleSnippet: markTerms(row.title, terms) }));
+  };
+
+  // One after another: a transaction handed in by a test runs one statement at a time anyway.
+  const claimRows = await searchClaims();
+  const sourceRows = await searchSources();
+  const articleRows = await searchArticles();
+  return {
+    claims: claimRows.map(({ rationaleMatched, rationaleSnippet, status, ...row }) => ({
+      ...row,
+      status: everything ? status : null,
+      rationaleSnippet: rationaleMatched ? rationaleSnippet : null,
+    })),
+    sources: sourceRows,
+    articles: articleRows.map(({ status, ...row }) => ({ ...row, status: everything ? status : null })),
+
+    everything,
+  };
+}
+
+export type SearchResults = Awaited<ReturnType<typeof searchEverything>>;
