@@ -6,6 +6,7 @@ import { useTRPC } from "@/components/providers/trpc-provider";
 import type { ClaimKind } from "@/lib/claims/workflow";
 import { splitParagraphs } from "@/lib/text/paragraphs";
 import { ArticleBody } from "./article-body";
+import { DeletedClaims } from "./deleted-claims";
 import { DETAILS_FIRST_FIELD_ID } from "./claim-details-form";
 import { NO_FILTERS, filterClaims, isFiltering } from "./claim-filters";
 import { ClaimFiltersBar } from "./claim-filters-bar";
@@ -165,6 +166,16 @@ export function Workspace({
                 announce("Saved: claim re-attached; it goes back to review if it was published.");
               }}
             />
+            {me.canRestoreClaims && (
+              <DeletedClaims
+                articleId={articleId}
+                onRestored={async (claimId) => {
+                  await queryClient.invalidateQueries({ queryKey: trpc.claim.workspace.queryKey({ articleId }) });
+                  select(claimId, "marked");
+                  announce("Restored: the claim is back in the list.");
+                }}
+              />
+            )}
             <ClaimFiltersBar filters={filters} onChange={setFilters} editors={editors} meId={me.id} />
             <div className="max-h-[50vh] overflow-y-auto p-0.5 min-[1800px]:max-h-none min-[1800px]:overflow-visible">
               <ClaimList claims={visibleClaims} totalCount={claims.length} selectedClaimId={selectedId} onSelect={(id) => select(id, "list")} />
