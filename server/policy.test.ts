@@ -27,6 +27,7 @@ const MINIMUM_ROLE: Record<Action, Role> = {
   "source.deadEvidence": "editor",
   "source.recapture": "admin",
   "source.manage": "admin",
+  "notification.read": "editor",
   "audit.read": "editor",
   "audit.readUsers": "admin",
   "user.listEditors": "editor",

@@ -44,6 +44,8 @@ const RULES = {
   "source.deadEvidence": (a) => hasRole(a, "editor"),
   "source.recapture": (a) => hasRole(a, "admin"),
   "source.manage": (a) => hasRole(a, "admin"),
+  // Notifications are about claims: assigned, returned, approved, words changed.
+  "notification.read": (a) => hasRole(a, "editor"),
   "audit.read": (a) => hasRole(a, "editor"),
   "audit.readUsers": (a) => hasRole(a, "admin"),
   "user.listEditors": (a) => hasRole(a, "editor"),

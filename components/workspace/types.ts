@@ -19,6 +19,8 @@ export interface CurrentEditor {
   id: number;
   name: string;
   role: Role;
+  /** What the policy lets them do beyond editing, decided on the server (server/policy.ts). */
+  canRestoreClaims: boolean;
 }
 
 /** Where a selection came from decides what scrolls and what takes focus. */

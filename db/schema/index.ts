@@ -6,5 +6,6 @@ export * from "./claims";
 export * from "./evidence";
 export * from "./audit-events";
 export * from "./idempotency-keys";
+export * from "./notifications";
 export * from "./archive";
 export * from "./relations";

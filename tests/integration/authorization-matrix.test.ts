@@ -53,6 +53,8 @@ const EXPECTED: Record<string, Row> = {
   "claim.delete": EDITORS,
   "claim.restore": ADMINS,
   "claim.reattach": EDITORS,
+  "notification.list": EDITORS, // their own notifications: a claim assigned to them
+  "notification.markRead": EDITORS, // someone else's notification is left alone, not an error
   "evidence.attach": EDITORS,
   "evidence.update": EDITORS,
   "evidence.remove": EDITORS,
@@ -122,6 +124,14 @@ class Fixtures {
   async slugOf(articleId: number): Promise<string> {
     const [row] = await query<{ slug: string }>(this.tx, sql`select slug from articles where id = ${articleId}`);
     return row!.slug;
+  }
+  /** Assigns a fresh claim to `recipient` (by another editor); returns the notification it got. */
+  async notificationOf(recipient: UserActor): Promise<number> {
+    const claim = await this.claim();
+    const assigner = recipient.id === this.c.otherEditor.id ? this.c.editor : this.c.otherEditor;
+    await callPath(this.tx, assigner, "claim.assign", { claimId: claim.id, version: claim.version, assigneeId: recipient.id });
+    const [row] = await query<{ id: number }>(this.tx, sql`select n.id from notifications n join audit_events e on e.id = n.audit_event_id where e.claim_id = ${claim.id} and n.recipient_id = ${recipient.id}`);
+    return row!.id;
   }
   targetUser() {
     return insertUser(this.tx, "reader", { email: `${this.token}@test.factdesk.org` });
@@ -198,6 +208,8 @@ const INPUTS: Record<string, (fx: Fixtures) => Promise<unknown>> = {
   "source.search": async (fx) => (await fx.evidence(), { query: fx.token }),
   // The claim in review, its evidence and a draft all carry the token: the public search must find none of them.
   "search.query": async (fx) => (await fx.claimInReview(), await fx.article("draft"), { q: fx.token }),
+  "notification.list": async (fx) => (await fx.notificationOf(fx.c.editor), undefined),
+  "notification.markRead": async (fx) => ({ notificationId: await fx.notificationOf(fx.c.editor) }),
   "source.deadEvidence": async () => undefined,
   "source.recapture": async (fx) => {
     await fx.evidence();

@@ -83,6 +83,7 @@ describe("numbers past PostgreSQL's integer range", () => {
     "evidence.attach": (r) => ({ claimId: r.claimId, sourceId: r.sourceId, stance: "supports" }),
     "evidence.update": (r) => ({ evidenceId: r.evidenceId, version: 1, stance: "refutes" }),
     "evidence.remove": (r) => ({ evidenceId: r.evidenceId, version: 1 }),
+    "notification.markRead": () => ({ notificationId: 1, andOlder: true }),
     "source.list": () => ({}),
     "source.recapture": (r) => ({ sourceId: r.sourceId }),
     "source.update": (r) => ({ sourceId: r.sourceId, title: "Renamed" }),

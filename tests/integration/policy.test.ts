@@ -1,6 +1,6 @@
 import type { inferRouterInputs } from "@trpc/server";
 import { beforeAll, describe, expect, it } from "vitest";
-import { claims, evidence, sourceLinkHealth, sources } from "@/db/schema";
+import { auditEvents, claims, evidence, notifications, sourceLinkHealth, sources } from "@/db/schema";
 import type { Database } from "@/db/types";
 import type { Role } from "@/lib/roles";
 import type { Actor } from "@/server/actor";
@@ -27,6 +27,8 @@ interface Fixture {
   deletedClaimId: number;
   evidenceId: number;
   sourceId: number;
+  /** An unread notification of `editor`: what notification.markRead needs. */
+  notificationId: number;
   target: UserActor;
   editor: UserActor;
   reader: UserActor;
@@ -59,6 +61,7 @@ const MUTATIONS: Record<string, { minimum: Role; input: (f: Fixture) => unknown 
   },
   "evidence.update": { minimum: "editor", input: (f): Inputs["evidence"]["update"] => ({ evidenceId: f.evidenceId, version: 1, stance: "refutes" }) },
   "evidence.remove": { minimum: "editor", input: (f): Inputs["evidence"]["remove"] => ({ evidenceId: f.evidenceId, version: 1 }) },
+  "notification.markRead": { minimum: "editor", input: (f): Inputs["notification"]["markRead"] => ({ notificationId: f.notificationId }) },
   "source.recapture": { minimum: "admin", input: (f): Inputs["source"]["recapture"] => ({ sourceId: f.sourceId }) },
   "source.update": { minimum: "admin", input: (f): Inputs["source"]["update"] => ({ sourceId: f.sourceId, title: "Renamed by the policy probe" }) },
   "user.create": {
@@ -85,6 +88,7 @@ const QUERIES: Record<string, { minimum: Role; input: (f: Fixture) => unknown }>
   "claim.myQueue": { minimum: "editor", input: () => undefined },
   "claim.listDeleted": { minimum: "admin", input: (f): Inputs["claim"]["listDeleted"] => ({ articleId: f.articleId }) },
   "audit.history": { minimum: "editor", input: (f): Inputs["audit"]["history"] => ({ articleId: f.articleId }) },
+  "notification.list": { minimum: "editor", input: () => undefined },
   "source.deadEvidence": { minimum: "editor", input: () => undefined },
   "source.list": { minimum: "admin", input: (): Inputs["source"]["list"] => ({}) },
   "source.search": { minimum: "editor", input: (): Inputs["source"]["search"] => ({ query: "example" }) },
@@ -107,9 +111,16 @@ beforeAll(async () => {
   // Gone dead, so that source.deadEvidence has something to answer with.
   const failedSince = new Date(Date.now() - 30 * 24 * 3600 * 1000);
   await db.insert(sourceLinkHealth).values({ sourceId: source!.id, health: "dead", consecutiveFailures: 5, firstFailureAt: failedSince, lastCheckedAt: new Date() });
+  const editor = await createTestUser(db, "editor");
+  // The review claim was assigned to `editor` (an audit row only: the claim's version stays 1 for the inputs above).
+  const [assigned] = await db
+    .insert(auditEvents)
+    .values({ entityType: "claim", entityId: review!.id, claimId: review!.id, articleId: article.id, actorId: author.id, action: "claim.assigned", after: { assigneeId: editor.id } })
+    .returning({ id: auditEvents.id });
+  const [notification] = await db.insert(notifications).values({ recipientId: editor.id, auditEventId: assigned!.id }).returning({ id: notifications.id });
   fixture = {
     articleId: article.id, revisionId: article.revisionId, claimId: live!.id, reviewClaimId: review!.id, deletedClaimId: deleted!.id, evidenceId: link!.id, sourceId: source!.id,
-    target: await createTestUser(db, "reader"), editor: await createTestUser(db, "editor"), reader: await createTestUser(db, "reader"),
+    notificationId: notification!.id, target: await createTestUser(db, "reader"), editor, reader: await createTestUser(db, "reader"),
   };
 });
 

@@ -3,6 +3,7 @@ import { z } from "zod";
 import { articleRevisions, articles, claims, users } from "@/db/schema";
 import type { Database } from "@/db/types";
 import { reanchorRevision, type Anchor } from "@/lib/anchoring";
+import { claimNotificationRecipients } from "@/lib/notifications/kinds";
 import { normaliseEditedBody } from "@/lib/articles/edited-body";
 import { formatDateTime } from "@/lib/text/format-date";
 import { ConflictError, InvalidInputError, NotFoundError } from "../../errors";
@@ -137,6 +138,7 @@ export async function editArticle(ctx: ServiceContext, rawInput: z.input<typeof 
           articleId: article.id,
           before,
           after: { exact: next.quoteExact, start: next.positionStart, end: next.positionEnd, anchorState: next.anchorState, status: next.status, revisionId: revision.id },
+          notify: claimNotificationRecipients("claim.anchor_changed", next, authorId),
         });
       } else {
         const next = await updateLockedClaim(tx, claim, { anchorState: "orphaned" });
@@ -146,6 +148,7 @@ export async function editArticle(ctx: ServiceContext, rawInput: z.input<typeof 
           articleId: article.id,
           before,
           after: { anchorState: next.anchorState, revisionId: revision.id },
+          notify: claimNotificationRecipients("claim.orphaned", next, authorId),
         });
       }
     }

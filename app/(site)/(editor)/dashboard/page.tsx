@@ -15,7 +15,7 @@ export default async function DashboardPage() {
   if (actor.kind !== "user") redirect("/login?callbackUrl=/dashboard");
   if (!can(actor, "article.listAll")) return <EditorsOnly />;
   const caller = await getServerCaller();
-  const [articles, deadEvidence] = await Promise.all([caller.article.dashboard(), caller.source.deadEvidence()]);
+  const [articles, deadEvidence, queue] = await Promise.all([caller.article.dashboard(), caller.source.deadEvidence(), caller.claim.myQueue()]);
   return (
     <div className="mx-auto max-w-5xl px-4 py-10">
       <div className="flex flex-wrap items-baseline justify-between gap-2">
@@ -23,6 +23,12 @@ export default async function DashboardPage() {
         <Link href="/queue" className="text-sm font-medium text-accent hover:underline">My queue</Link>
       </div>
       <p className="mt-1 text-sm text-quiet">{articles.length} {articles.length === 1 ? "article" : "articles"}, drafts included.</p>
+      {queue.returned.length > 0 && (
+        <p className="mt-4 rounded border border-[#d4a72c] bg-[#fff8c5]/40 px-3 py-2 text-sm">
+          A reviewer returned {queue.returned.length === 1 ? "a claim" : `${queue.returned.length} claims`} to you.{" "}
+          <Link href="/queue" className="font-medium text-accent hover:underline">See “Returned to me” in your queue</Link>
+        </p>
+      )}
       <div className="mt-6 overflow-x-auto rounded border border-rule">
         <table className="w-full text-left text-sm">
           <caption className="sr-only">All articles with their claim counts</caption>
