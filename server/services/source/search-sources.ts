@@ -65,6 +65,6 @@ export async function searchSources(ctx: ServiceContext, rawInput: z.input<typeo
     .from(sources)
     .leftJoin(publishers, eq(publishers.id, sources.publisherId))
     .where(and(isNull(sources.mergedIntoId), matches))
-    .orderBy(sql`${reused} desc`, asc(sources.title), asc(sources.id))
+    .orderBy(...(reusedId === null ? [] : [sql`${reused} desc`]), asc(sources.title), asc(sources.id))
     .limit(20);
 }
