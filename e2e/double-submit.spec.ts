@@ -33,7 +33,7 @@ async function expectNoConflict(page: Page) {
   await expect(page.getByText(/after you opened it|You changed this/)).toHaveCount(0);
 }
 
-test("double-clicking Save claim, Attach evidence, Save verdict and Approve each stores one change and shows no conflict", async ({ page, browser, baseURL }) => {
+test("double-clicking Mark claim, Save claim, Attach evidence, Save verdict and Approve each stores one change and shows no conflict", async ({ page, browser, baseURL }) => {
   test.setTimeout(120_000);
   await signIn(page, ana.email, ana.password);
   const article = await importArticle(page.request, { status: "draft", slugPrefix: "e2e-double" });
@@ -41,11 +41,13 @@ test("double-clicking Save claim, Attach evidence, Save verdict and Approve each
   await expect(page.getByRole("heading", { level: 1, name: article.title })).toBeVisible();
   await waitForHydration(page.getByRole("button", { name: "Keyboard shortcuts (?)" }), "the workspace");
 
-  // Mark claim: the dialog's Save claim, double-clicked.
+  // Mark claim: the floating button and then the dialog's Save claim, each double-clicked.
   const words = seedClaim("Moscow has amassed");
   expect(await dragSelectText(page, words.text)).toBe(words.text);
-  await page.getByRole("button", { name: "Mark claim (c)" }).click();
+  await page.getByRole("button", { name: "Mark claim (c)" }).dblclick();
   const dialog = page.getByRole("dialog", { name: "Mark claim" });
+  await expect(dialog).toHaveCount(1);
+  await expect(dialog.getByText(words.text, { exact: true })).toBeVisible();
   await dialog.getByRole("combobox", { name: "Kind" }).selectOption({ label: "Statistic" });
   await dialog.getByRole("button", { name: "Save claim" }).dblclick();
   await expect(dialog).toBeHidden();

@@ -1,4 +1,5 @@
-import { expect, test, type Page } from "@playwright/test";
+import path from "node:path";
+import { expect, test, type Page, type TestInfo } from "@playwright/test";
 import { signIn } from "./support/auth";
 import {
   approveClaim,
@@ -26,6 +27,9 @@ let ben: TestUser;
 test.beforeAll(async () => {
   [ana, ben] = await Promise.all([createNamedUserWithCli(`Ana Links ${suffix}`), createNamedUserWithCli(`Ben Links ${suffix}`)]);
 });
+
+/** For people to look at (not compared): test-results/screenshots/links-<name>.png. */
+const shot = (testInfo: TestInfo, name: string) => path.join(testInfo.project.outputDir, "screenshots", `links-${name}.png`);
 
 const claimDetails = (page: Page) => page.getByRole("region", { name: "Claim details" });
 
@@ -102,10 +106,12 @@ test("https://youtu.be/ID?t=42 fills the locator with 0:42 and links to that tim
   await expect(source).toHaveAccessibleDescription(/^Already in the registry: .+\. Attaching reuses it; your link is kept as pasted\.$/);
   await details.getByRole("combobox", { name: "Stance" }).selectOption({ label: "Supports" });
   await details.getByRole("textbox", { name: "Excerpt" }).fill("If it depends on Russia, there will be no war.");
-  await page.screenshot({ path: testInfo.outputPath("../screenshots/evidence-form-desktop.png"), fullPage: false });
+  const form = details.getByRole("form", { name: "Add evidence" });
+  await form.evaluate((el) => el.scrollIntoView({ block: "center" }));
+  await page.screenshot({ path: shot(testInfo, "evidence-form"), fullPage: false });
   await page.setViewportSize({ width: 390, height: 844 });
-  await source.scrollIntoViewIfNeeded();
-  await page.screenshot({ path: testInfo.outputPath("../screenshots/evidence-form-390.png"), fullPage: false });
+  await source.evaluate((el) => el.scrollIntoView({ block: "start" }));
+  await page.screenshot({ path: shot(testInfo, "evidence-form-390"), fullPage: false });
   await page.setViewportSize({ width: 1280, height: 800 });
 
   await details.getByRole("button", { name: "Attach evidence" }).click();
@@ -129,7 +135,9 @@ test("a refused link's reason appears beside the Source field, not only in a mes
   await details.getByRole("button", { name: "Attach evidence" }).click();
   await expect(source).toHaveAttribute("aria-invalid", "true");
   await expect(source).toHaveAccessibleDescription(/loopback address on this computer: only public websites can be sources/);
-  await page.screenshot({ path: testInfo.outputPath("../screenshots/evidence-form-refused-desktop.png") });
+  await expect(source).toHaveAccessibleDescription(/^\S.*\. Paste a URL, or search the registry by title, URL or publisher\.$/);
+  await details.getByRole("form", { name: "Add evidence" }).evaluate((el) => el.scrollIntoView({ block: "center" }));
+  await page.screenshot({ path: shot(testInfo, "evidence-form-refused") });
   // Typing again clears the refusal.
   await source.fill("https://example.org/report");
   await expect(source).not.toHaveAttribute("aria-invalid", "true");

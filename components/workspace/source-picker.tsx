@@ -16,13 +16,14 @@ export interface SourceChoice {
 }
 
 const PASTED_LINK = /^https?:\/\//i;
+const GENERAL_HINT = "Paste a URL, or search the registry by title, URL or publisher.";
 
 /** What the hint says about the text in the field: for a pasted link, whether attaching it reuses a registry source. */
 function hintFor(text: string, search: { fetching: boolean; answered: boolean; results: readonly SourceSearchResult[] }): string {
   if (!PASTED_LINK.test(text)) {
-    if (search.fetching) return "Paste a URL, or search the registry by title, URL or publisher. Searching…";
+    if (search.fetching) return `${GENERAL_HINT} Searching…`;
     const none = search.answered && search.results.length === 0 && text.length >= 2;
-    return `Paste a URL, or search the registry by title, URL or publisher.${none ? " No registry match: a pasted URL becomes a new source." : ""}`;
+    return `${GENERAL_HINT}${none ? " No registry match: a pasted URL becomes a new source." : ""}`;
   }
   if (search.fetching || !search.answered) return "Checking the registry for this link…";
   // The server marks the source it would file this link under (same canonical URL), so this is what attaching does.
@@ -119,7 +120,8 @@ export function SourcePicker({ value, onChange, error }: { value: SourceChoice; 
         </p>
       )}
       <p id={hintId} className="mt-1 text-xs text-quiet">
-        {hintFor(value.text.trim(), { fetching: search.isFetching, answered: search.isSuccess && query === value.text.trim(), results })}
+        {/* Beside a refusal, the hint must not promise that attaching would add the link. */}
+        {error ? GENERAL_HINT : hintFor(value.text.trim(), { fetching: search.isFetching, answered: search.isSuccess && query === value.text.trim(), results })}
       </p>
       <ul
         id={listboxId}

@@ -86,6 +86,8 @@ describe("links are kept as pasted", () => {
       // A new link and plain words reuse nothing.
       expect((await search(`https://example.org/${randomUUID()}`)).some((r) => r.reused)).toBe(false);
       expect((await search("Budget report")).some((r) => r.reused)).toBe(false);
+      // A link that can never be a source is an ordinary search, not an error.
+      await expect(search("http://127.0.0.1/admin")).resolves.toEqual([]);
     }));
 
   it("a refused link names the url field, so the form shows the reason beside the Source field; nothing is written", () =>
