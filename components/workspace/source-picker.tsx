@@ -111,7 +111,7 @@ export function SourcePicker({ value, onChange, error }: { value: SourceChoice; 
           onBlur={() => setExpanded(false)}
           placeholder="https://… or words from a title or publisher"
           autoComplete="off"
-          className={fieldClass}
+          className={`${fieldClass} aria-invalid:border-[#cf222e]`}
         />
       </label>
       {error && (
