@@ -92,6 +92,19 @@ describe("idempotency keys", () => {
     expect(n).toBe(1);
   });
 
+  it("article.edit: a double-clicked Save revision stores one revision and answers the repeat with it, not a conflict", async () => {
+    const editor = await namedUser(db, "editor", "Ana");
+    const article = await createArticle(db, { status: "draft" });
+    const caller = callerWith(db, editor);
+    const input = { articleId: article.id, version: 1, body: `${article.body}\n\nA paragraph added (${randomUUID()}).`, idempotencyKey: randomUUID() };
+    const [first, second] = await Promise.all([caller.article.edit(input), caller.article.edit(input)]);
+    expect(second).toEqual(first);
+    const [{ n }] = (await query<{ n: number }>(db, sql`select count(*)::int as n from article_revisions where article_id = ${article.id}`)) as [{ n: number }];
+    expect(n).toBe(2);
+    // Without the key the repeat is stale, and the message says whose save it was: the editor's own.
+    await expect(caller.article.edit({ ...input, idempotencyKey: undefined })).rejects.toThrow(/^You saved this article at/);
+  });
+
   it("scopes keys by user: another user's key does not replay someone else's answer", async () => {
     const ana = await namedUser(db, "editor", "Ana");
     const ben = await namedUser(db, "editor", "Ben");
