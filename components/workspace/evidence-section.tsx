@@ -10,19 +10,26 @@ import { dangerButtonClass, secondaryButtonClass, sectionHeadingClass } from "./
 import { ModalDialog } from "./modal-dialog";
 import type { ClaimDetail, ClaimEvidence } from "./types";
 import type { SaveClaim } from "./use-claim-saver";
+import { useIdempotentAction } from "./use-idempotent-action";
 
 /** Sources linked to the claim. They change only while the claim is unchecked or in progress (the server enforces it). */
 export function EvidenceSection({ detail, save }: { detail: ClaimDetail; save: SaveClaim }) {
   const trpc = useTRPC();
   const remove = useMutation(trpc.evidence.remove.mutationOptions());
+  const action = useIdempotentAction();
   const [removing, setRemoving] = useState<ClaimEvidence | null>(null);
   const [error, setError] = useState<string | null>(null);
   const editable = detail.claim.status === "unchecked" || detail.claim.status === "in_progress";
 
-  async function confirmRemove(link: ClaimEvidence) {
-    const outcome = await save(() => remove.mutateAsync({ evidenceId: link.id, version: link.version }), "Evidence removed.");
-    setError(outcome.ok ? null : outcome.error);
-    setRemoving(null);
+  function confirmRemove(link: ClaimEvidence) {
+    void action.perform(async () => {
+      const outcome = await save(
+        () => action.send({ evidenceId: link.id }, (idempotencyKey) => remove.mutateAsync({ evidenceId: link.id, version: link.version, idempotencyKey })),
+        "Evidence removed.",
+      );
+      setError(outcome.ok ? null : outcome.error);
+      setRemoving(null);
+    });
   }
 
   return (
@@ -53,7 +60,7 @@ export function EvidenceSection({ detail, save }: { detail: ClaimDetail; save: S
               <button type="button" data-autofocus onClick={() => setRemoving(null)} className={secondaryButtonClass}>
                 Keep it
               </button>
-              <button type="button" onClick={() => confirmRemove(removing)} disabled={remove.isPending} className={dangerButtonClass}>
+              <button type="button" onClick={() => confirmRemove(removing)} disabled={action.pending} className={dangerButtonClass}>
                 Remove this source
               </button>
             </div>

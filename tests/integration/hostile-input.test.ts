@@ -253,8 +253,8 @@ async function detailEvidence(tx: Database, claimId: number, done: Done[], field
 
 function attachPlan(field: "url" | "sourceTitle" | "excerpt" | "locator" | "note"): FieldPlan {
   return {
-    // A pasted URL is stored as its canonical form (the registry's key) — compared with what canonicalizeUrl makes of it.
-    expected: field === "url" ? (s) => canonicalizeUrl(s.trim()) : field === "sourceTitle" ? trim : line,
+    // A pasted URL is kept and linked as pasted (decision 0021), after the schema's trim; its canonical form is only the registry's key.
+    expected: field === "url" || field === "sourceTitle" ? trim : line,
     async start(tx) {
       const [claimId] = await bulkClaims(tx, await createArticle(tx), 1);
       return {
@@ -263,11 +263,19 @@ function attachPlan(field: "url" | "sourceTitle" | "excerpt" | "locator" | "note
         readAll: async (done) => {
           const stored = await detailEvidence(tx, claimId!, done, field === "url" ? "sourceUrl" : field);
           if (field !== "url") return stored;
-          // The pasted spelling itself is kept too (sources.original_urls), byte-exact after the schema's trim.
+          // The pasted spelling is also among the source's spellings, and the source is filed under its canonical form.
           const sourceIds = done.map(({ value }) => (value as { source: { id: number } }).source.id);
-          const rows = sourceIds.length ? await tx.select({ id: sources.id, originalUrls: sources.originalUrls }).from(sources).where(inArray(sources.id, sourceIds)) : [];
-          const originals = new Map(rows.map((r) => [r.id, r.originalUrls]));
-          return stored.map((url, i) => (originals.get(sourceIds[i]!)?.includes(done[i]!.s.trim()) ? url : `original spelling not kept: ${originals.get(sourceIds[i]!)}`));
+          const rows = sourceIds.length
+            ? await tx.select({ id: sources.id, originalUrls: sources.originalUrls, canonicalUrl: sources.canonicalUrl }).from(sources).where(inArray(sources.id, sourceIds))
+            : [];
+          const byId = new Map(rows.map((r) => [r.id, r]));
+          return stored.map((url, i) => {
+            const row = byId.get(sourceIds[i]!);
+            const pasted = done[i]!.s.trim();
+            if (!row?.originalUrls.includes(pasted)) return `original spelling not kept: ${row?.originalUrls}`;
+            if (row.canonicalUrl !== canonicalizeUrl(pasted)) return `filed under ${row.canonicalUrl}, not ${canonicalizeUrl(pasted)}`;
+            return url;
+          });
         },
       };
     },

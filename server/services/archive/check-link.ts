@@ -6,6 +6,7 @@ import { canonicalizeUrl } from "@/lib/url/canonicalize";
 import { FetchError, type Fetcher } from "../../fetch";
 import { recordAudit } from "../audit/record-audit";
 import { JOB_ACTOR } from "./capture-source";
+import { sourceLink } from "../source/source-link";
 
 export interface LinkCheckDeps {
   db: Database;
@@ -31,7 +32,7 @@ const LEGACY_STATUS = { ok: "ok", redirected: "redirected", failing: "ok", dead:
  * dead) by the rule in lib/sources/link-health.ts. A body too large to read still proves the page is there.
  */
 export async function checkSourceLink(deps: LinkCheckDeps, sourceId: number, now: () => Date = () => new Date()) {
-  const [source] = await deps.db.select({ url: sources.canonicalUrl }).from(sources).where(eq(sources.id, sourceId));
+  const [source] = await deps.db.select({ url: sourceLink }).from(sources).where(eq(sources.id, sourceId));
   if (!source) return null;
   let check: { outcome: ReturnType<typeof outcomeOf>; httpStatus: number | null; finalUrl: string | null; error: string | null };
   try {

@@ -6,6 +6,7 @@ import { assertCan } from "../../policy";
 import type { ServiceContext } from "../context";
 import { idInput } from "../ids";
 import { requestRecapture } from "./capture-source";
+import { evidenceLink } from "../source/source-link";
 
 export const recaptureInput = z.object({ sourceId: idInput });
 
@@ -32,7 +33,7 @@ export async function listDeadEvidence(ctx: ServiceContext) {
       articleId: articles.id,
       articleTitle: articles.title,
       sourceId: sources.id,
-      sourceUrl: sources.canonicalUrl,
+      sourceUrl: evidenceLink,
       sourceTitle: sources.title,
       deadSince: sourceLinkHealth.firstFailureAt,
     })

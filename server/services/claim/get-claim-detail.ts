@@ -5,6 +5,7 @@ import { assertCan, reviewRefusal } from "../../policy";
 import type { ServiceContext } from "../context";
 import { archivesOf } from "../archive/capture-status";
 import { readAuditHistory } from "../audit/audit-history";
+import { evidenceLink } from "../source/source-link";
 
 /** One claim for the workspace panel: its evidence (with each publisher's reliability) and full history. */
 export async function getClaimDetail(ctx: ServiceContext, claimId: number) {
@@ -21,7 +22,7 @@ export async function getClaimDetail(ctx: ServiceContext, claimId: number) {
         locator: evidence.locator,
         note: evidence.note,
         sourceId: sources.id,
-        sourceUrl: sources.canonicalUrl,
+        sourceUrl: evidenceLink,
         sourceTitle: sources.title,
         sourceType: sources.type,
         archivedUrl: sources.archivedUrl,

@@ -2,6 +2,7 @@ import { and, eq, isNull, sql } from "drizzle-orm";
 import { z } from "zod";
 import { evidence, sources } from "@/db/schema";
 import { InvalidUrlError } from "@/lib/url/canonicalize";
+import { timeLocatorFromUrl } from "@/lib/url/time-locator";
 import type { Database } from "@/db/types";
 import type { Actor } from "../../actor";
 import { InvalidInputError, NotFoundError } from "../../errors";
@@ -31,15 +32,18 @@ export const attachEvidenceInput = z
   .refine((v) => (v.url === undefined) !== (v.sourceId === undefined), { message: "Paste a URL or pick a source from the registry (one of them)." });
 
 async function resolveSource(tx: Database, actor: Actor, input: { url?: string; sourceId?: number }) {
+  let source: typeof sources.$inferSelect | undefined;
   if (input.url !== undefined) {
     try {
-      return await findOrCreateSource(tx, actor, input.url);
+      source = await findOrCreateSource(tx, actor, input.url);
     } catch (error) {
-      if (error instanceof InvalidUrlError) throw new InvalidInputError(error.message);
+      // Named by field, so the form shows the refusal beside the Source field.
+      if (error instanceof InvalidUrlError) throw new InvalidInputError(error.message, "url");
       throw error;
     }
+  } else {
+    [source] = await tx.select().from(sources).where(eq(sources.id, input.sourceId!));
   }
-  const [source] = await tx.select().from(sources).where(eq(sources.id, input.sourceId!));
   if (!source) throw new NotFoundError("That source");
   if (source.mergedIntoId === null) return source;
   // A merged duplicate stands for its survivor.
@@ -55,6 +59,8 @@ export async function attachEvidence(ctx: ServiceContext, rawInput: z.input<type
   const attached = await runIdempotent(ctx, "evidence.attach", input.idempotencyKey, async (tx) => {
     const claim = await lockClaimForEvidence(tx, input.claimId);
     let source = await resolveSource(tx, ctx.actor, input);
+    // A pasted video link's time is where the evidence is, when the editor gave no locator of their own.
+    const locator = input.locator ?? (input.url === undefined ? undefined : (timeLocatorFromUrl(input.url) ?? undefined));
     if (input.sourceTitle && !source.title) {
       const [named] = await tx.update(sources).set({ title: input.sourceTitle, updatedAt: new Date() }).where(eq(sources.id, source.id)).returning();
       if (!named) throw new Error("source vanished while being named");
@@ -65,10 +71,10 @@ export async function attachEvidence(ctx: ServiceContext, rawInput: z.input<type
     const [twin] = await tx
       .select({ id: evidence.id })
       .from(evidence)
-      .where(and(eq(evidence.claimId, claim.id), eq(evidence.sourceId, source.id), isNull(evidence.deletedAt), sql`coalesce(${evidence.locator}, '') = ${input.locator ?? ""}`));
+      .where(and(eq(evidence.claimId, claim.id), eq(evidence.sourceId, source.id), isNull(evidence.deletedAt), sql`coalesce(${evidence.locator}, '') = ${locator ?? ""}`));
     if (twin) {
       throw new InvalidInputError(
-        `This source is already attached to this claim${input.locator ? ` at ${input.locator}` : ""}. Edit that evidence instead, or give a different locator.`,
+        `This source is already attached to this claim${locator ? ` at ${locator}` : ""}. Edit that evidence instead, or give a different locator.`,
       );
     }
     const [row] = await tx
@@ -76,9 +82,11 @@ export async function attachEvidence(ctx: ServiceContext, rawInput: z.input<type
       .values({
         claimId: input.claimId,
         sourceId: source.id,
+        // Kept exactly as pasted: it is the link readers follow (decision 0021).
+        url: input.url ?? null,
         stance: input.stance,
         excerpt: input.excerpt ?? null,
-        locator: input.locator ?? null,
+        locator: locator ?? null,
         note: input.note ?? null,
         createdBy: ctx.actor.kind === "user" ? ctx.actor.id : null,
       })
@@ -89,7 +97,7 @@ export async function attachEvidence(ctx: ServiceContext, rawInput: z.input<type
       entityId: row.id,
       claimId: claim.id,
       articleId: claim.articleId,
-      after: { evidenceId: row.id, source: source.canonicalUrl, sourceTitle: source.title, stance: row.stance, excerpt: row.excerpt, locator: row.locator, note: row.note },
+      after: { evidenceId: row.id, source: row.url ?? source.url ?? source.canonicalUrl, sourceTitle: source.title, stance: row.stance, excerpt: row.excerpt, locator: row.locator, note: row.note },
     });
     // The first citation of a source asks for its archived copy, in this transaction (nothing lost on a crash).
     const captures = await requestFirstCaptures(tx, ctx.actor, [source.id]);
