@@ -21,17 +21,17 @@ export function DeletedClaims({ articleId, onRestored }: { articleId: number; on
   const action = useIdempotentAction();
   const [problem, setProblem] = useState<{ claimId: number; message: string } | null>(null);
 
-  async function restoreClaim(claimId: number) {
-    if (action.isBusy()) return;
-    setProblem(null);
-    try {
-      await action.run({ claimId }, (idempotencyKey) => restore.mutateAsync({ claimId, idempotencyKey }));
-      await deleted.refetch();
-      await onRestored(claimId);
-    } catch (error) {
-      setProblem({ claimId, message: errorMessage(error) });
-    }
-  }
+  const restoreClaim = (claimId: number) =>
+    action.perform(async () => {
+      setProblem(null);
+      try {
+        await action.send({ claimId }, (idempotencyKey) => restore.mutateAsync({ claimId, idempotencyKey }));
+        await deleted.refetch();
+        await onRestored(claimId);
+      } catch (error) {
+        setProblem({ claimId, message: errorMessage(error) });
+      }
+    });
 
   return (
     <details className="rounded border border-rule p-3 text-sm" onToggle={(e) => setOpen(e.currentTarget.open)}>
