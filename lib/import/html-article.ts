@@ -1,4 +1,5 @@
 import { Readability } from "@mozilla/readability";
+import { canonicalizeUrl } from "../url/canonicalize";
 
 /**
  * An article page (a saved .html file or a fetched URL) as the plain wire text the importer takes, plus what the
@@ -80,10 +81,20 @@ function settleLinks(document: Document, baseUrl: string | undefined) {
   }
 }
 
+// Only links the registry could store become source lines: any other URL line would stay in the body as text.
+function storable(href: string): boolean {
+  try {
+    canonicalizeUrl(href);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 function linksOf(root: Element): string[] {
   return Array.from(root.querySelectorAll("a[href]"))
     .map((link) => link.getAttribute("href") ?? "")
-    .filter((href) => /^https?:\/\//i.test(href));
+    .filter(storable);
 }
 
 const orNull = (value: string | null | undefined) => {
