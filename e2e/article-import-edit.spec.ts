@@ -72,7 +72,7 @@ test.describe("bringing in and updating articles", () => {
 
     // A binary file is refused with a message, and nothing is previewed.
     await fileInput.setInputFiles({ name: "photo.html", mimeType: "text/html", buffer: Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 0x0d]) });
-    await expect(page.getByRole("alert")).toContainText("“photo.html” is not a text file");
+    await expect(page.getByRole("main").getByRole("alert")).toContainText("“photo.html” is not a text file");
     await expect(page.getByRole("region", { name: "Preview" })).toHaveCount(0);
 
     await fileInput.setInputFiles({ name: "harbour.html", mimeType: "text/html", buffer: Buffer.from(HARBOUR_PAGE) });
