@@ -101,7 +101,7 @@ test.describe("bringing in and updating articles", () => {
     await page.getByRole("button", { name: "Preview" }).click();
     await expect(preview.getByRole("alert")).toHaveCount(0);
 
-    await page.getByLabel("Original URL").fill(`https://www.harbour-gazette.example.com/2026/11/24/strike-${suffix}`);
+    await page.getByLabel("Original URL", { exact: true }).fill(`https://www.harbour-gazette.example.com/2026/11/24/strike-${suffix}`);
     await screenshots(page, "new-article");
     await preview.getByRole("button", { name: "Import article" }).click();
 

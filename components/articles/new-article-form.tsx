@@ -209,7 +209,7 @@ export function NewArticleForm() {
             <input value={fields.publisherName} onChange={set("publisherName")} maxLength={200} className={fieldClass} />
           </label>
           <label className="block text-sm font-medium">
-            Publisher&apos;s website <span className="font-normal text-quiet">(domain; the original URL&apos;s when empty)</span>
+            Publisher&apos;s website <span className="font-normal text-quiet">(domain)</span>
             <input value={fields.publisherDomain} onChange={set("publisherDomain")} maxLength={253} placeholder={hostOf(fields.originalUrl.trim()) ?? "e.g. themoscowtimes.com"} className={fieldClass} />
           </label>
           <label className="block text-sm font-medium md:col-span-2">
