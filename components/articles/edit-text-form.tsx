@@ -1,6 +1,6 @@
 "use client";
 
-import { useMutation } from "@tanstack/react-query";
+import { useMutation, useQueryClient } from "@tanstack/react-query";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
@@ -21,6 +21,7 @@ interface Props {
 export function EditTextForm({ article }: Props) {
   const trpc = useTRPC();
   const router = useRouter();
+  const queryClient = useQueryClient();
   const [body, setBody] = useState(article.body);
   const [note, setNote] = useState("");
   const [error, setError] = useState<{ message: string; conflict: boolean } | null>(null);
@@ -35,6 +36,8 @@ export function EditTextForm({ article }: Props) {
       try {
         const result = await action.send(input, (idempotencyKey) => save.mutateAsync({ ...input, idempotencyKey }));
         if (!result.changed) return setError({ message: "The text is unchanged: nothing to save.", conflict: false });
+        // The workspace's cached queries still hold the old text and spans; cached, they would win over the fresh render.
+        queryClient.removeQueries(trpc.claim.pathFilter());
         router.push(`/edit/${article.id}`);
         router.refresh();
       } catch (e) {

@@ -1,5 +1,6 @@
 import type { Database } from "@/db/types";
 import type { Actor } from "../actor";
+import type { Fetcher } from "../fetch";
 import type { JobRequests } from "../jobs/queue";
 
 /**
@@ -12,6 +13,8 @@ export interface ServiceContext {
   publicCache?: PublicCache;
   /** Background work (captures) handed to the queue after a commit; absent where no queue runs. */
   jobs?: JobRequests;
+  /** Outgoing requests a service makes while the caller waits (importing from a URL); the safe fetcher when absent. */
+  fetcher?: Fetcher;
 }
 
 /**

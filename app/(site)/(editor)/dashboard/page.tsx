@@ -20,7 +20,10 @@ export default async function DashboardPage() {
     <div className="mx-auto max-w-5xl px-4 py-10">
       <div className="flex flex-wrap items-baseline justify-between gap-2">
         <h1 className="text-2xl font-semibold tracking-tight">Dashboard</h1>
-        <Link href="/queue" className="text-sm font-medium text-accent hover:underline">My queue</Link>
+        <div className="flex gap-4">
+          <Link href="/articles/new" className="text-sm font-medium text-accent hover:underline">New article</Link>
+          <Link href="/queue" className="text-sm font-medium text-accent hover:underline">My queue</Link>
+        </div>
       </div>
       <p className="mt-1 text-sm text-quiet">{articles.length} {articles.length === 1 ? "article" : "articles"}, drafts included.</p>
       {queue.returned.length > 0 && (
