@@ -1,5 +1,6 @@
 import type { Database } from "@/db/types";
 import type { Actor } from "../actor";
+import type { Fetcher } from "../fetch";
 import type { JobRequests } from "../jobs/queue";
 
 /**
@@ -12,6 +13,8 @@ export interface ServiceContext {
   publicCache?: PublicCache;
   /** Background work (captures) handed to the queue after a commit; absent where no queue runs. */
   jobs?: JobRequests;
+  /** The safe fetcher for work done while the editor waits (metadata of a pasted URL); absent where nothing fetches. */
+  fetcher?: Fetcher;
 }
 
 /**
