@@ -26,6 +26,8 @@ const MINIMUM_ROLE: Record<Action, Role> = {
   "search.unpublished": "editor",
   "source.deadEvidence": "editor",
   "source.recapture": "admin",
+  "source.previewMetadata": "editor",
+  "source.checkLink": "admin",
   "source.manage": "admin",
   "audit.read": "editor",
   "audit.readUsers": "admin",

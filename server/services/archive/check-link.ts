@@ -1,10 +1,11 @@
-import { eq, isNull, sql } from "drizzle-orm";
-import { evidence, linkChecks, sourceLinkHealth, sources } from "@/db/schema";
+import { and, eq, isNull, sql } from "drizzle-orm";
+import { claims, evidence, linkChecks, sourceLinkHealth, sources } from "@/db/schema";
 import type { Database } from "@/db/types";
 import { FRESH_STANDING, nextStanding, outcomeOf, type DeadRule, type LinkStanding } from "@/lib/sources/link-health";
 import { canonicalizeUrl } from "@/lib/url/canonicalize";
 import { FetchError, type Fetcher } from "../../fetch";
 import { recordAudit } from "../audit/record-audit";
+import type { PublicCache } from "../context";
 import { JOB_ACTOR } from "./capture-source";
 
 export interface LinkCheckDeps {
@@ -12,6 +13,18 @@ export interface LinkCheckDeps {
   fetcher: Fetcher;
   rule: DeadRule;
   awaitHost?: (url: string) => Promise<void>;
+  /** Expires readers' cached pages of the articles citing a source that went dead or came back. */
+  publicCache?: PublicCache;
+}
+
+/** The articles whose published verdicts cite the source: their reader pages show its standing. */
+async function articlesShowing(db: Database, sourceId: number): Promise<number[]> {
+  const rows = await db
+    .selectDistinct({ articleId: claims.articleId })
+    .from(evidence)
+    .innerJoin(claims, and(eq(claims.id, evidence.claimId), isNull(claims.deletedAt), eq(claims.status, "published")))
+    .where(and(eq(evidence.sourceId, sourceId), isNull(evidence.deletedAt)));
+  return rows.map((r) => r.articleId);
 }
 
 function sameDocument(sourceUrl: string, finalUrl: string): boolean {
@@ -44,7 +57,7 @@ export async function checkSourceLink(deps: LinkCheckDeps, sourceId: number, now
     else check = { outcome: "failed", httpStatus: null, finalUrl: null, error: error instanceof Error ? error.message : String(error) };
   }
   const at = now();
-  return deps.db.transaction(async (tx) => {
+  const result = await deps.db.transaction(async (tx) => {
     const [previousRow] = await tx.select().from(sourceLinkHealth).where(eq(sourceLinkHealth.sourceId, sourceId)).for("update");
     const previous: LinkStanding = previousRow ?? FRESH_STANDING;
     const standing = nextStanding(previous, { outcome: check.outcome, finalUrl: check.finalUrl, at }, deps.rule);
@@ -62,8 +75,13 @@ export async function checkSourceLink(deps: LinkCheckDeps, sourceId: number, now
         after: { health: standing.health, redirectUrl: standing.redirectUrl },
       });
     }
-    return { check, standing };
+    return { check, standing, deadChanged: (previousRow?.health === "dead") !== (standing.health === "dead") };
   });
+  // Readers see "original unavailable" and the archived copy first: their cached pages must not wait an hour.
+  if (result.deadChanged && deps.publicCache) {
+    for (const articleId of await articlesShowing(deps.db, sourceId)) await deps.publicCache.articleChanged(articleId);
+  }
+  return result;
 }
 
 /**

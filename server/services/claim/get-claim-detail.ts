@@ -24,6 +24,8 @@ export async function getClaimDetail(ctx: ServiceContext, claimId: number) {
         sourceUrl: sources.canonicalUrl,
         sourceTitle: sources.title,
         sourceType: sources.type,
+        sourceAuthor: sources.author,
+        sourcePublishedOn: sources.publishedOn,
         archivedUrl: sources.archivedUrl,
         publisherName: publishers.name,
         publisherRating: publishers.reliabilityRating,
