@@ -6,12 +6,13 @@ import { useTRPC } from "@/components/providers/trpc-provider";
 import { STANCES, type Stance } from "@/lib/sources/vocabulary";
 import { ErrorAlert } from "./error-alert";
 import { fieldClass, primaryButtonClass, secondaryButtonClass } from "./form-styles";
+import { EMPTY_SOURCE_DETAILS, SourceDetailsFields, sourceDetailsInput, withRead } from "./source-details-fields";
 import { SourcePicker, type SourceChoice } from "./source-picker";
 import type { SaveClaim } from "./use-claim-saver";
 import { useIdempotentAction } from "./use-idempotent-action";
 import { STANCE_LABELS } from "./vocabulary-labels";
 
-const EMPTY = { source: { text: "", chosen: null } as SourceChoice, stance: "" as Stance | "", excerpt: "", locator: "", note: "" };
+const EMPTY = { source: { text: "", chosen: null } as SourceChoice, details: EMPTY_SOURCE_DETAILS, stance: "" as Stance | "", excerpt: "", locator: "", note: "" };
 
 /** Links a source (pasted URL or registry pick) with a stance, excerpt, locator and note. Hidden, not unmounted, when collapsed, so typed text survives. */
 export function AddEvidenceForm({ claimId, save }: { claimId: number; save: SaveClaim }) {
@@ -36,7 +37,7 @@ export function AddEvidenceForm({ claimId, save }: { claimId: number; save: Save
       excerpt: form.excerpt,
       locator: form.locator,
       note: form.note,
-      ...(source.chosen ? { sourceId: source.chosen.id } : { url }),
+      ...(source.chosen ? { sourceId: source.chosen.id } : { url, ...sourceDetailsInput(form.details) }),
     };
     // The result is an evidence row: never hand it to the saver, which would take its id/version for the claim's.
     const outcome = await save(() => action.run(input, (idempotencyKey) => attach.mutateAsync({ ...input, idempotencyKey })).then(() => null), "Evidence attached.");
@@ -54,6 +55,14 @@ export function AddEvidenceForm({ claimId, save }: { claimId: number; save: Save
       </button>
       <form id="add-evidence-form" aria-label="Add evidence" hidden={!expanded} onSubmit={submit} className="mt-2 space-y-3 rounded border border-rule bg-wash/60 p-3">
         <SourcePicker value={form.source} onChange={(source) => update({ source })} />
+        {!form.source.chosen && (
+          <SourceDetailsFields
+            url={form.source.text}
+            value={form.details}
+            onChange={(details) => update({ details })}
+            onRead={(read) => setForm((f) => ({ ...f, details: withRead(f.details, read) }))}
+          />
+        )}
         <label className="block text-sm font-medium">
           Stance
           <select required value={form.stance} onChange={(e) => update({ stance: e.target.value as Stance })} className={fieldClass}>

@@ -12,11 +12,11 @@ function ArchiveStatus({ link }: { link: ClaimEvidence }) {
   if (link.snapshot) {
     content = (
       <a href={link.snapshot.href} rel="noopener" target="_blank" className="text-accent underline-offset-2 hover:underline">
-        archived (captured {formatDateTime(link.snapshot.capturedAt)})
+        archived copy (captured {formatDateTime(link.snapshot.capturedAt)})
       </a>
     );
   } else if (link.captureState === "queued" || link.captureState === "capturing") {
-    content = <span>capturing archive…</span>;
+    content = <span>archiving…</span>;
   } else if (link.captureState === "failed") {
     content = <span title={link.captureError ?? undefined}>archive failed</span>;
   }

@@ -43,7 +43,7 @@ export async function getClaimDetail(ctx: ServiceContext, claimId: number) {
     const archive = archives.get(link.sourceId);
     return {
       ...link,
-      // Where the archived copy stands: editors watch it go from "capturing archive…" to "archived".
+      // Where the archived copy stands: editors watch it go from "archiving…" to "archived copy (captured …)".
       captureState: archive?.captureState ?? null,
       captureError: archive?.captureError ?? null,
       snapshot: archive?.snapshot ? { href: `/archive/${archive.snapshot.publicId}`, capturedAt: archive.snapshot.capturedAt } : null,
