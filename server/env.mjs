@@ -35,13 +35,13 @@ export const envSchema = z.object({
   LINK_DEAD_AFTER_FAILURES: wholeNumber(1, 100, 3),
   LINK_DEAD_AFTER_DAYS: wholeNumber(0, 365, 3),
   FETCH_HOST_GAP_MS: wholeNumber(0, 600000, 5000),
-  // TESTS ONLY (decision 0029): loopback address:port pairs the fetcher may reach, for end-to-end tests that serve
-  // sources from a local test server. Honoured only while NEXTAUTH_URL is itself a loopback origin
-  // (server/fetch/app-fetcher.ts), so a deployment people reach ignores it; only loopback addresses are accepted.
-  FACTDESK_TEST_FETCH_ALLOW: z
+  // TESTS ONLY (decision 0029): names under .test that the fetcher resolves to a loopback address:port, for
+  // end-to-end tests that serve sources from a local test server. Honoured only while NEXTAUTH_URL is itself a
+  // loopback origin (server/fetch/app-fetcher.ts), so a deployment people reach ignores it.
+  FACTDESK_TEST_FETCH_HOSTS: z
     .string()
-    .regex(/^(127\.\d{1,3}\.\d{1,3}\.\d{1,3}|\[::1\]):\d{1,5}(,(127\.\d{1,3}\.\d{1,3}\.\d{1,3}|\[::1\]):\d{1,5})*$/, {
-      error: "a comma-separated list of loopback address:port pairs, e.g. 127.0.0.1:4105 (tests only)",
+    .regex(/^[a-z0-9.-]+\.test=(127\.\d{1,3}\.\d{1,3}\.\d{1,3}|\[::1\]):\d{1,5}(,[a-z0-9.-]+\.test=(127\.\d{1,3}\.\d{1,3}\.\d{1,3}|\[::1\]):\d{1,5})*$/, {
+      error: "a comma-separated list of name.test=loopback-address:port, e.g. sources.e2e.test=127.0.0.1:4105 (tests only)",
     })
     .optional(),
 });

@@ -10,6 +10,7 @@ import type { ServerEnv } from "@/server/env.mjs";
 import { createCaller } from "@/server/routers/_app";
 import { createUser } from "@/server/services/user/create-user";
 import { createDatabase } from "../../scripts/lib/postgres-admin.mjs";
+import { fixtureSiteFetcher } from "./fixture-site";
 import { uniqueEmail } from "../../test-support/users";
 
 export type UserActor = Extract<Actor, { kind: "user" }>;
@@ -64,7 +65,7 @@ export async function createTestUser(db: Database, role: Role, { active = true, 
 }
 
 export function callerFor(db: Database, actor: Actor) {
-  return createCaller({ db, actor, requestId: `test-${randomUUID()}` });
+  return createCaller({ db, actor, requestId: `test-${randomUUID()}`, fetcher: fixtureSiteFetcher });
 }
 
 class Rollback extends Error {}

@@ -27,6 +27,15 @@ export type CaptureOutcome =
   | { kind: "skipped" } // already archived (a retry of a capture that finished, or a duplicate job)
   | { kind: "failed"; error: string }; // permanently: not retried
 
+/**
+ * The address to fetch for a source: the link as first pasted. The canonical form is the registry's identity
+ * (https, no www., no tracking parameters) and is not always a working address; a source inserted without a
+ * pasted spelling is fetched at its canonical URL.
+ */
+export function fetchAddressOf(source: { canonicalUrl: string; originalUrls: string[] }): string {
+  return source.originalUrls[0] ?? source.canonicalUrl;
+}
+
 /** A failure worth another attempt (the queue retries it with backoff). */
 export class RetryableCaptureError extends Error {}
 
@@ -42,8 +51,9 @@ export async function captureSource(deps: CaptureDeps, sourceId: number, { final
     .where(and(eq(sourceCaptures.sourceId, sourceId), inArray(sourceCaptures.state, ["queued", "capturing"])))
     .returning();
   if (!pending) return { kind: "skipped" };
-  const [source] = await deps.db.select({ url: sources.canonicalUrl }).from(sources).where(eq(sources.id, sourceId));
-  if (!source) return { kind: "skipped" };
+  const [row] = await deps.db.select({ canonicalUrl: sources.canonicalUrl, originalUrls: sources.originalUrls }).from(sources).where(eq(sources.id, sourceId));
+  if (!row) return { kind: "skipped" };
+  const source = { url: fetchAddressOf(row) };
 
   let fetched;
   try {

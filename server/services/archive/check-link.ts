@@ -6,7 +6,7 @@ import { canonicalizeUrl } from "@/lib/url/canonicalize";
 import { FetchError, type Fetcher } from "../../fetch";
 import { recordAudit } from "../audit/record-audit";
 import type { PublicCache } from "../context";
-import { JOB_ACTOR } from "./capture-source";
+import { fetchAddressOf, JOB_ACTOR } from "./capture-source";
 
 export interface LinkCheckDeps {
   db: Database;
@@ -44,16 +44,17 @@ const LEGACY_STATUS = { ok: "ok", redirected: "redirected", failing: "ok", dead:
  * dead) by the rule in lib/sources/link-health.ts. A body too large to read still proves the page is there.
  */
 export async function checkSourceLink(deps: LinkCheckDeps, sourceId: number, now: () => Date = () => new Date()) {
-  const [source] = await deps.db.select({ url: sources.canonicalUrl }).from(sources).where(eq(sources.id, sourceId));
-  if (!source) return null;
+  const [row] = await deps.db.select({ canonicalUrl: sources.canonicalUrl, originalUrls: sources.originalUrls }).from(sources).where(eq(sources.id, sourceId));
+  if (!row) return null;
+  const source = { url: fetchAddressOf(row) };
   let check: { outcome: ReturnType<typeof outcomeOf>; httpStatus: number | null; finalUrl: string | null; error: string | null };
   try {
     await deps.awaitHost?.(source.url);
     const result = await deps.fetcher(source.url, { accept: ["*/*"], maxBytes: 2 * 1024 * 1024 });
-    const outcome = outcomeOf({ status: result.status, sameDocument: sameDocument(source.url, result.url) });
+    const outcome = outcomeOf({ status: result.status, sameDocument: sameDocument(row.canonicalUrl, result.url) });
     check = { outcome, httpStatus: result.status, finalUrl: result.url, error: outcome === "failed" ? `answered ${result.status}` : null };
   } catch (error) {
-    if (error instanceof FetchError && error.kind === "too_large") check = { outcome: "ok", httpStatus: 200, finalUrl: source.url, error: null };
+    if (error instanceof FetchError && error.kind === "too_large") check = { outcome: "ok", httpStatus: 200, finalUrl: row.canonicalUrl, error: null };
     else check = { outcome: "failed", httpStatus: null, finalUrl: null, error: error instanceof Error ? error.message : String(error) };
   }
   const at = now();

@@ -32,7 +32,8 @@ export async function previewSourceMetadata(ctx: ServiceContext, rawInput: z.inp
   const { url } = previewMetadataInput.parse(rawInput);
   let canonicalUrl: string;
   try {
-    canonicalUrl = canonicalizeUrl(url);
+    canonicalUrl = canonicalizeUrl(url); // refuses what can never be a source; the page is read at the link as pasted
+
   } catch (error) {
     if (error instanceof InvalidUrlError) throw new InvalidInputError(error.message);
     throw error;
@@ -40,7 +41,7 @@ export async function previewSourceMetadata(ctx: ServiceContext, rawInput: z.inp
   if (!ctx.fetcher) throw new InvalidInputError("Reading pages is not available here: fill in the source's details by hand.");
   let fetched;
   try {
-    fetched = await ctx.fetcher(canonicalUrl, PREVIEW_FETCH);
+    fetched = await ctx.fetcher(url, PREVIEW_FETCH);
   } catch (error) {
     if (error instanceof FetchError) throw new InvalidInputError(`The page's details could not be read: ${error.message}. Fill them in by hand.`);
     throw error;
