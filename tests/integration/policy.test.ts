@@ -9,10 +9,12 @@ import { importArticle } from "@/server/services/article/import-article";
 import {
   anonymousActor, callerFor, createTestUser, inRollback, openTestDatabase, rejectionOf, systemActor, tableFingerprints, uniqueEmail, uniqueName, type UserActor,
 } from "./helpers";
+import { fixtureSiteOrigin } from "./fixture-site";
 
 // Every procedure of the real router, found at run time: a procedure added later is covered (or, for a
 // mutation without a sample input below, makes this file fail) without anyone remembering to add it.
 const { db } = await openTestDatabase();
+const fixtureSite = await fixtureSiteOrigin();
 const procedures = Object.entries(appRouter._def.procedures as unknown as Record<string, { _def: { type: string } }>);
 const mutationPaths = procedures.filter(([, p]) => p._def.type === "mutation").map(([path]) => path);
 const queryPaths = procedures.filter(([, p]) => p._def.type === "query").map(([path]) => path);
@@ -60,6 +62,8 @@ const MUTATIONS: Record<string, { minimum: Role; input: (f: Fixture) => unknown 
   "evidence.update": { minimum: "editor", input: (f): Inputs["evidence"]["update"] => ({ evidenceId: f.evidenceId, version: 1, stance: "refutes" }) },
   "evidence.remove": { minimum: "editor", input: (f): Inputs["evidence"]["remove"] => ({ evidenceId: f.evidenceId, version: 1 }) },
   "source.recapture": { minimum: "admin", input: (f): Inputs["source"]["recapture"] => ({ sourceId: f.sourceId }) },
+  // The check itself is a row of link_checks (the fixture's example.org cannot be reached from tests: a failed check).
+  "source.checkLink": { minimum: "admin", input: (f): Inputs["source"]["checkLink"] => ({ sourceId: f.sourceId }) },
   "source.update": { minimum: "admin", input: (f): Inputs["source"]["update"] => ({ sourceId: f.sourceId, title: "Renamed by the policy probe" }) },
   "user.create": {
     minimum: "admin",
@@ -86,6 +90,7 @@ const QUERIES: Record<string, { minimum: Role; input: (f: Fixture) => unknown }>
   "claim.listDeleted": { minimum: "admin", input: (f): Inputs["claim"]["listDeleted"] => ({ articleId: f.articleId }) },
   "audit.history": { minimum: "editor", input: (f): Inputs["audit"]["history"] => ({ articleId: f.articleId }) },
   "source.deadEvidence": { minimum: "editor", input: () => undefined },
+  "source.previewMetadata": { minimum: "editor", input: (): Inputs["source"]["previewMetadata"] => ({ url: `${fixtureSite}/article` }) },
   "source.list": { minimum: "admin", input: (): Inputs["source"]["list"] => ({}) },
   "source.search": { minimum: "editor", input: (): Inputs["source"]["search"] => ({ query: "example" }) },
   "user.editors": { minimum: "editor", input: () => undefined },
