@@ -1,4 +1,4 @@
-import { expect, test, type Page, type TestInfo } from "@playwright/test";
+import { expect, test, type Locator, type Page, type TestInfo } from "@playwright/test";
 import { signIn } from "./support/auth";
 import {
   approveClaim, createNamedUserWithCli, importArticle, markClaim, readerBadge, readerDialog, seedClaim, setArticleStatus, signedInContext, waitForHydration,
@@ -29,12 +29,19 @@ test.afterAll(async () => {
   await site.close();
 });
 
-/** Desktop as the project runs it, then 390 px wide, each under test-results/. */
-async function screenshots(page: Page, testInfo: TestInfo, name: string) {
+/** Desktop as the project runs it, then 390 px wide, each under test-results/, with `subject` scrolled to the top. */
+async function screenshots(page: Page, testInfo: TestInfo, name: string, subject?: Locator) {
   const desktop = page.viewportSize()!;
-  await page.screenshot({ path: testInfo.outputPath(`${name}-desktop.png`), fullPage: false });
+  const shoot = async (suffix: string) => {
+    await subject?.evaluate((element) => element.scrollIntoView({ block: "start" }));
+    await page.screenshot({ path: testInfo.outputPath(`${name}-${suffix}.png`) });
+  };
+  await shoot("desktop");
   await page.setViewportSize({ width: 390, height: 844 });
-  await page.screenshot({ path: testInfo.outputPath(`${name}-390.png`), fullPage: false });
+  // Below 1024 px the workspace's panes are tabs: show the claim's.
+  const claimsTab = page.getByRole("tablist", { name: "Workspace" }).getByRole("tab", { name: /^Claims/ });
+  if (await claimsTab.isVisible()) await claimsTab.click();
+  await shoot("390");
   await page.setViewportSize(desktop);
 }
 
@@ -66,7 +73,7 @@ test("an editor pastes a URL, sees its details filled in and archived; readers g
   await form.getByRole("textbox", { name: "Author" }).fill("Mina Okafor (economics desk)");
   await form.getByRole("combobox", { name: "Stance" }).selectOption({ label: "Supports" });
   await form.getByRole("textbox", { name: "Excerpt" }).click();
-  await screenshots(page, testInfo, "evidence-form-filled-in");
+  await screenshots(page, testInfo, "evidence-form-filled-in", form);
   await form.getByRole("button", { name: "Attach evidence" }).click();
 
   // The capture runs on the job queue; the panel follows it to the archived copy.
@@ -76,7 +83,7 @@ test("an editor pastes a URL, sees its details filled in and archived; readers g
   await expect(evidence.getByText("The Daily Ledger")).toBeVisible();
   const archivedInPanel = evidence.getByRole("link", { name: /^archived copy \(captured / });
   await expect(archivedInPanel).toBeVisible({ timeout: 30_000 });
-  await screenshots(page, testInfo, "evidence-archived");
+  await screenshots(page, testInfo, "evidence-archived", details.getByRole("list", { name: "Evidence" }));
   const archiveHref = (await archivedInPanel.getAttribute("href"))!;
   expect(archiveHref).toMatch(/^\/archive\/[0-9a-f-]{36}$/);
   const archived = await page.request.get(archiveHref);
@@ -137,6 +144,5 @@ test("an editor pastes a URL, sees its details filled in and archived; readers g
   const dead = page.getByRole("region", { name: "Evidence that went dead" });
   await expect(dead.getByRole("link", { name: article.title })).toBeVisible();
   await expect(dead.getByText(TITLE)).toBeVisible();
-  await dead.scrollIntoViewIfNeeded();
-  await screenshots(page, testInfo, "dashboard-dead-evidence");
+  await screenshots(page, testInfo, "dashboard-dead-evidence", dead);
 });

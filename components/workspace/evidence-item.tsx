@@ -41,7 +41,7 @@ export function EvidenceItem({ link, onRemove }: { link: ClaimEvidence; onRemove
         <ReliabilityLabel rating={link.publisherRating} />
         <ArchiveStatus link={link} />
         {!link.snapshot && link.archivedUrl && <ExternalLink href={link.archivedUrl}>Archived copy</ExternalLink>}
-        {link.linkHealth === "dead" && <span className="rounded bg-[#ffebe9] px-1 text-[#a40e26]">original unavailable</span>}
+        {link.linkHealth === "dead" && <span className="whitespace-nowrap rounded bg-[#ffebe9] px-1 text-[#a40e26]">original unavailable</span>}
         {link.linkHealth === "redirected" && link.redirectUrl && (
           <span>
             moved: <ExternalLink href={link.redirectUrl}>new address</ExternalLink>
