@@ -96,7 +96,6 @@ test("an editor pastes a URL, sees its details filled in and archived; readers g
     await trpcQuery(page.request, "claim.detail", { claimId: marked.id }),
   );
   expect(detail.evidence[0]).toMatchObject({ sourceAuthor: "Mina Okafor (economics desk)", sourcePublishedOn: "2024-03-05" });
-  const sourceId = detail.evidence[0]!.sourceId;
   const judged = await trpcData<{ version: number }>(
     await trpcMutation(page.request, "claim.setVerdict", { claimId: marked.id, version: detail.claim.version, verdict: "true", rationale: "The jobless figures back the claim as quoted." }),
   );
@@ -124,11 +123,16 @@ test("an editor pastes a URL, sees its details filled in and archived; readers g
   await expect(dialog.getByRole("link", { name: TITLE })).toBeVisible();
   await expect(dialog.getByText("original unavailable")).toHaveCount(0);
 
-  // The site takes the page down; the link checker runs (an admin's "check now"; the e2e server calls a
+  // The site takes the page down; the link checker runs (an admin's "Check link now"; the e2e server calls a
   // source dead after one failed check) and the reader sees the archived copy first.
   site.takeDown();
-  const checked = await trpcData<{ health: string }>(await trpcMutation(page.request, "source.checkLink", { sourceId }));
-  expect(checked.health).toBe("dead");
+  await page.goto(`/edit/${article.id}?claim=${marked.id}`);
+  const frozen = page.getByRole("region", { name: "Claim details" }).getByRole("list", { name: "Evidence" }).getByRole("listitem");
+  const checkNow = frozen.getByRole("button", { name: "Check link now" });
+  await waitForHydration(checkNow, "the evidence item");
+  await checkNow.click();
+  await expect(frozen.getByRole("status").filter({ hasText: "Link checked" })).toHaveText("Link checked: the original is unavailable.");
+  await expect(frozen.getByText("original unavailable")).toBeVisible();
   dialog = await openDialog();
   const copy = dialog.getByRole("link", { name: /^Archived copy \(captured / });
   const original = dialog.getByRole("link", { name: TITLE });

@@ -94,7 +94,7 @@ export function ClaimPanel({
           <StatusSection detail={detail} save={saver.save} openRequest={statusMenuRequest} />
           <ReviewSection detail={detail} save={saver.save} />
           <VerdictForm detail={detail} generation={generation} save={saver.save} />
-          <EvidenceSection detail={detail} save={saver.save} />
+          <EvidenceSection detail={detail} save={saver.save} canManageSources={me.canManageSources === true} />
           <ClaimDetailsForm detail={detail} generation={generation} save={saver.save} />
           <AssigneeField detail={detail} editors={editors} me={me} save={saver.save} />
           <ClaimHistory history={detail.history} editors={editors} />

@@ -24,7 +24,7 @@ function ArchiveStatus({ link }: { link: ClaimEvidence }) {
 }
 
 /** One evidence link: stance, source (opened at the locator for videos), publisher with rating, excerpt, note. */
-export function EvidenceItem({ link, onRemove }: { link: ClaimEvidence; onRemove?: () => void }) {
+export function EvidenceItem({ link, onRemove, adminActions }: { link: ClaimEvidence; onRemove?: () => void; adminActions?: ReactNode }) {
   const safeSource = safeHttpUrl(link.sourceUrl);
   const target = safeSource ? urlAtLocator(safeSource, link.locator) : null;
   const name = link.sourceTitle ?? link.sourceUrl;
@@ -65,6 +65,7 @@ export function EvidenceItem({ link, onRemove }: { link: ClaimEvidence; onRemove
           )}
         </dl>
       )}
+      {adminActions}
       {onRemove && (
         <button type="button" onClick={onRemove} className="text-xs text-[#a40e26] hover:underline" aria-label={`Remove evidence: ${name}`}>
           Remove

@@ -19,6 +19,8 @@ export interface CurrentEditor {
   id: number;
   name: string;
   role: Role;
+  /** Re-capture and check-now on cited sources: decided by server/policy.ts on the page, not here. */
+  canManageSources?: boolean;
 }
 
 /** Where a selection came from decides what scrolls and what takes focus. */

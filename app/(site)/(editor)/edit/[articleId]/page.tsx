@@ -36,5 +36,5 @@ export default async function WorkspacePage({ params, searchParams }: Props) {
   // The browser's tRPC client gets JSON (dates as strings, no transformer); hand the prefetch over in
   // the same shape so the first render and every refetch agree.
   const initialData = JSON.parse(JSON.stringify(workspace)) as WorkspaceData;
-  return <Workspace articleId={articleId} initialData={initialData} initialClaimId={initialClaimId} me={{ id: actor.id, name: actor.name, role: actor.role }} />;
+  return <Workspace articleId={articleId} initialData={initialData} initialClaimId={initialClaimId} me={{ id: actor.id, name: actor.name, role: actor.role, canManageSources: can(actor, "source.recapture") && can(actor, "source.checkLink") }} />;
 }
