@@ -33,7 +33,8 @@ test.afterAll(async () => {
 async function screenshots(page: Page, testInfo: TestInfo, name: string, subject?: Locator) {
   const desktop = page.viewportSize()!;
   const shoot = async (suffix: string) => {
-    await subject?.evaluate((element) => element.scrollIntoView({ block: "start" }));
+    // To the top, less the height of a sticky header or tab bar that would cover it.
+    await subject?.evaluate((element) => window.scrollBy(0, element.getBoundingClientRect().top - 120));
     await page.screenshot({ path: testInfo.outputPath(`${name}-${suffix}.png`) });
   };
   await shoot("desktop");
