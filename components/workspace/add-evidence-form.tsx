@@ -7,13 +7,14 @@ import { STANCES, type Stance } from "@/lib/sources/vocabulary";
 import { locatorForPastedLink } from "@/lib/sources/locator";
 import { ErrorAlert } from "./error-alert";
 import { fieldClass, primaryButtonClass, secondaryButtonClass } from "./form-styles";
+import { EMPTY_SOURCE_DETAILS, SourceDetailsFields, sourceDetailsInput, withRead } from "./source-details-fields";
 import { SourcePicker, type SourceChoice } from "./source-picker";
 import type { SaveClaim } from "./use-claim-saver";
 import { useIdempotentAction } from "./use-idempotent-action";
 import { STANCE_LABELS } from "./vocabulary-labels";
 
 // locatorFromLink: the locator holds the time the pasted link carried (t=42), not something the editor typed.
-const EMPTY = { source: { text: "", chosen: null } as SourceChoice, stance: "" as Stance | "", excerpt: "", locator: "", locatorFromLink: false, note: "" };
+const EMPTY = { source: { text: "", chosen: null } as SourceChoice, details: EMPTY_SOURCE_DETAILS, stance: "" as Stance | "", excerpt: "", locator: "", locatorFromLink: false, note: "" };
 
 /** Links a source (pasted URL or registry pick) with a stance, excerpt, locator and note. Hidden, not unmounted, when collapsed, so typed text survives. */
 export function AddEvidenceForm({ claimId, save }: { claimId: number; save: SaveClaim }) {
@@ -50,7 +51,7 @@ export function AddEvidenceForm({ claimId, save }: { claimId: number; save: Save
         excerpt: form.excerpt,
         locator: form.locator,
         note: form.note,
-        ...(source.chosen ? { sourceId: source.chosen.id } : { url }),
+        ...(source.chosen ? { sourceId: source.chosen.id } : { url, ...sourceDetailsInput(form.details) }),
       };
       // The result is an evidence row: never hand it to the saver, which would take its id/version for the claim's.
       const outcome = await save(() => action.send(input, (idempotencyKey) => attach.mutateAsync({ ...input, idempotencyKey })).then(() => null), "Evidence attached.");
@@ -71,6 +72,14 @@ export function AddEvidenceForm({ claimId, save }: { claimId: number; save: Save
       </button>
       <form id="add-evidence-form" aria-label="Add evidence" hidden={!expanded} onSubmit={submit} className="mt-2 space-y-3 rounded border border-rule bg-wash/60 p-3">
         <SourcePicker value={form.source} onChange={changeSource} error={sourceError} />
+        {!form.source.chosen && (
+          <SourceDetailsFields
+            url={form.source.text}
+            value={form.details}
+            onChange={(details) => update({ details })}
+            onRead={(read) => setForm((f) => ({ ...f, details: withRead(f.details, read) }))}
+          />
+        )}
         <label className="block text-sm font-medium">
           Stance
           <select required value={form.stance} onChange={(e) => update({ stance: e.target.value as Stance })} className={fieldClass}>

@@ -8,12 +8,13 @@ import { ErrorAlert } from "./error-alert";
 import { EvidenceItem } from "./evidence-item";
 import { dangerButtonClass, secondaryButtonClass, sectionHeadingClass } from "./form-styles";
 import { ModalDialog } from "./modal-dialog";
+import { SourceAdminActions } from "./source-admin-actions";
 import type { ClaimDetail, ClaimEvidence } from "./types";
 import type { SaveClaim } from "./use-claim-saver";
 import { useIdempotentAction } from "./use-idempotent-action";
 
 /** Sources linked to the claim. They change only while the claim is unchecked or in progress (the server enforces it). */
-export function EvidenceSection({ detail, save }: { detail: ClaimDetail; save: SaveClaim }) {
+export function EvidenceSection({ detail, save, canManageSources = false }: { detail: ClaimDetail; save: SaveClaim; canManageSources?: boolean }) {
   const trpc = useTRPC();
   const remove = useMutation(trpc.evidence.remove.mutationOptions());
   const action = useIdempotentAction();
@@ -40,7 +41,12 @@ export function EvidenceSection({ detail, save }: { detail: ClaimDetail; save: S
       {detail.evidence.length > 0 ? (
         <ul aria-label="Evidence" className="space-y-2">
           {detail.evidence.map((link) => (
-            <EvidenceItem key={link.id} link={link} onRemove={editable ? () => setRemoving(link) : undefined} />
+            <EvidenceItem
+              key={link.id}
+              link={link}
+              onRemove={editable ? () => setRemoving(link) : undefined}
+              adminActions={canManageSources ? <SourceAdminActions sourceId={link.sourceId} claimId={detail.claim.id} /> : undefined}
+            />
           ))}
         </ul>
       ) : (

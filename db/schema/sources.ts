@@ -17,6 +17,8 @@ export const sources = pgTable(
     /** Every spelling of the URL seen so far (tracking parameters, youtu.be, …), first one first. */
     originalUrls: text("original_urls").array().notNull().default(sql`'{}'::text[]`),
     title: text("title"),
+    /** Who wrote it, as the page names them (filled from its metadata when pasted; editors correct it). */
+    author: text("author"),
     publisherId: integer("publisher_id").references(() => publishers.id, { onDelete: "set null" }),
     type: text("type", { enum: SOURCE_TYPES }).notNull().default("other"),
     publishedOn: date("published_on"),

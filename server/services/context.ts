@@ -13,7 +13,7 @@ export interface ServiceContext {
   publicCache?: PublicCache;
   /** Background work (captures) handed to the queue after a commit; absent where no queue runs. */
   jobs?: JobRequests;
-  /** Outgoing requests a service makes while the caller waits (importing from a URL); the safe fetcher when absent. */
+  /** The app's safe fetcher, for work done while the caller waits (an article from its URL, a pasted link's details); absent in tests and CLIs that give none. */
   fetcher?: Fetcher;
 }
 

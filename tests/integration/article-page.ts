@@ -2,22 +2,10 @@ import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll } from "vitest";
 import { createFetcher, type Fetcher } from "@/server/fetch";
+import { ARTICLE_PAGE } from "./fixture-site";
 import { fetchThrough } from "./helpers";
 
-/** A small news page Readability finds an article in: what article.fetchFromUrl needs to answer. */
-export const ARTICLE_PAGE = `<!doctype html><html><head>
-  <title>Troops at the border</title>
-  <meta property="og:site_name" content="Example Times">
-  <meta property="article:published_time" content="2022-01-28T08:00:00Z">
-</head><body>
-  <nav><a href="/">Home</a></nav>
-  <article>
-    <h1>Troops at the border</h1>
-    <p>Moscow has amassed some 100,000 troops near the border, officials said on Friday, in a statement
-       that was <a href="/report">widely reported</a>.</p>
-    <p>“There won’t be a war,” the <a href="https://www.example.org/2022/minister">minister</a> said.</p>
-  </article>
-</body></html>`;
+export { ARTICLE_PAGE } from "./fixture-site";
 
 /** The one name the test fetcher resolves (to the loopback server); every other name has no address, so no test reaches the network. */
 export const ARTICLE_HOST = "articles.test";

@@ -4,19 +4,18 @@ import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "@/db/types";
 import type { Actor } from "@/server/actor";
-import { serveArticlePage } from "./article-page";
 import { claimInReview, createArticle, mark, type TestArticle } from "./claims-fixtures";
 import { inRollback, openTestDatabase, query, uniqueName, type UserActor } from "./helpers";
 import {
   callPath, createCallers, insertUser, refusalProblems, ROLE_KEYS, routerProcedures, settle, type Callers, type Outcome, type RoleKey,
 } from "./security-fixtures";
+import { fixtureSiteOrigin } from "./fixture-site";
 
 // Every procedure of appRouter × seven callers, each call on fresh fixtures in its own rolled-back
 // transaction, compared with the table below. A procedure added to the router without a row here, or a
 // row left behind by a removed procedure, fails the first test.
 
 const { db } = await openTestDatabase();
-const articlePage = await serveArticlePage();
 
 type Row = Record<RoleKey, Outcome>;
 
@@ -70,6 +69,8 @@ const EXPECTED: Record<string, Row> = {
   "search.query": PUBLIC,
   "source.deadEvidence": EDITORS,
   "source.recapture": ADMINS,
+  "source.checkLink": ADMINS,
+  "source.previewMetadata": EDITORS, // the server fetches a URL on the caller's behalf
   "source.list": ADMINS,
   "source.update": ADMINS,
   "user.me": PUBLIC, // null for anyone signed out, deactivated and stale sessions included (checked below)
@@ -149,7 +150,7 @@ const INPUTS: Record<string, (fx: Fixtures) => Promise<unknown>> = {
   "article.dashboard": async (fx) => (await fx.article("draft"), undefined),
   "article.import": async (fx) => ({ title: fx.secret("draft title"), slug: uniqueName("authz"), text: fx.secret("draft text") }),
   "article.preview": async (fx) => ({ title: fx.secret("draft title"), text: fx.secret("draft text") }),
-  "article.fetchFromUrl": async () => ({ url: articlePage.url() }),
+  "article.fetchFromUrl": async () => ({ url: `${await fixtureSiteOrigin()}/news` }),
   "article.setStatus": async (fx) => ({ articleId: (await fx.article("draft")).id, status: "published" }),
   "article.edit": async (fx) => {
     const article = await fx.article("draft");
@@ -222,6 +223,8 @@ const INPUTS: Record<string, (fx: Fixtures) => Promise<unknown>> = {
     const [row] = await query<{ id: number }>(fx.tx, sql`select id from sources where canonical_url = ${`https://example.org/${fx.token}`}`);
     return { sourceId: row!.id };
   },
+  "source.checkLink": async (fx) => ({ sourceId: await fx.sourceId() }),
+  "source.previewMetadata": async () => ({ url: `${await fixtureSiteOrigin()}/article` }),
   "source.list": async (fx) => (await fx.evidence(), { query: fx.token }),
   "source.update": async (fx) => ({ sourceId: await fx.sourceId(), notes: fx.secret("source notes") }),
   "audit.history": async (fx) => ({ articleId: (await fx.claim()).articleId }),

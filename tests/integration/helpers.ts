@@ -11,6 +11,7 @@ import type { Fetcher } from "@/server/fetch";
 import { createCaller } from "@/server/routers/_app";
 import { createUser } from "@/server/services/user/create-user";
 import { createDatabase } from "../../scripts/lib/postgres-admin.mjs";
+import { fixtureSiteFetcher } from "./fixture-site";
 import { uniqueEmail } from "../../test-support/users";
 
 export type UserActor = Extract<Actor, { kind: "user" }>;
@@ -68,14 +69,14 @@ let callerFetcher: Fetcher | undefined;
 
 /**
  * From now on in this test file, callers from callerFor fetch through `fetcher` (a file's own loopback pages,
- * see article-page.ts) instead of the production fetcher, which refuses loopback addresses.
+ * see article-page.ts) instead of the fixture site's (fixture-site.ts); both keep the production rules otherwise.
  */
 export function fetchThrough(fetcher: Fetcher) {
   callerFetcher = fetcher;
 }
 
 export function callerFor(db: Database, actor: Actor) {
-  return createCaller({ db, actor, requestId: `test-${randomUUID()}`, ...(callerFetcher ? { fetcher: callerFetcher } : {}) });
+  return createCaller({ db, actor, requestId: `test-${randomUUID()}`, fetcher: callerFetcher ?? fixtureSiteFetcher });
 }
 
 class Rollback extends Error {}

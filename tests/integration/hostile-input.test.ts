@@ -106,7 +106,10 @@ const as = {
 
 type Workspace = { claims: Array<{ id: number; speaker: string | null; summary: string | null; rationale: string | null }> };
 type Detail = {
-  evidence: Array<{ id: number; excerpt: string | null; locator: string | null; note: string | null; sourceUrl: string; sourceTitle: string | null }>;
+  evidence: Array<{
+    id: number; excerpt: string | null; locator: string | null; note: string | null; sourceUrl: string; sourceTitle: string | null;
+    sourceAuthor: string | null; sourcePublishedOn: string | null; publisherName: string | null;
+  }>;
   history: Array<{ action: string; after: { comment?: string } | null }>;
 };
 type PublicArticle = Record<"title" | "slug" | "byline" | "publisherDomain" | "publisherName" | "originalUrl" | "publishedOn" | "body", string | null>;
@@ -249,23 +252,42 @@ const reviewPlan: FieldPlan = {
 
 // ---- evidence: many links on one claim, read back with claim.detail.
 
-async function detailEvidence(tx: Database, claimId: number, done: Done[], field: "excerpt" | "locator" | "note" | "sourceUrl" | "sourceTitle") {
+type DetailField = "excerpt" | "locator" | "note" | "sourceUrl" | "sourceTitle" | "sourceAuthor" | "sourcePublishedOn" | "publisherName";
+
+async function detailEvidence(tx: Database, claimId: number, done: Done[], field: DetailField) {
   const detail = (await as.editor(tx, "claim.detail", { claimId })) as Detail;
   const byId = new Map(detail.evidence.map((link) => [link.id, link]));
   return done.map(({ value }) => byId.get((value as { id: number }).id)?.[field]);
 }
 
-function attachPlan(field: "url" | "sourceTitle" | "excerpt" | "locator" | "note"): FieldPlan {
+type AttachField = "url" | "sourceTitle" | "sourceAuthor" | "sourcePublishedOn" | "sourcePublisherName" | "excerpt" | "locator" | "note";
+const ATTACH_EXPECTED: Record<AttachField, (s: string) => unknown> = {
+  // A pasted URL is kept and linked as pasted (decision 0021), after the schema's trim; its canonical form is only the registry's key.
+  url: trim,
+  sourceTitle: trim,
+  sourceAuthor: trim,
+  sourcePublishedOn: (s) => s,
+  sourcePublisherName: trim,
+  excerpt: line,
+  locator: line,
+  note: line,
+};
+
+function attachPlan(field: AttachField): FieldPlan {
   return {
-    // A pasted URL is kept and linked as pasted (decision 0021), after the schema's trim; its canonical form is only the registry's key.
-    expected: field === "url" || field === "sourceTitle" ? trim : line,
+    expected: ATTACH_EXPECTED[field],
     async start(tx) {
       const [claimId] = await bulkClaims(tx, await createArticle(tx), 1);
       return {
-        // A new source per call: sourceTitle names only a source without a title, and no call waits on another's source row.
-        call: (sp, s) => as.editor(sp, "evidence.attach", { claimId, url: `https://hostile.example/${uniqueName(field)}`, stance: "context", [field]: s }),
+        // A new source per call: the source details fill in only what a source lacks, and no call waits on another's
+        // source row; a new domain per call for the publisher's name, which only a publisher new to the registry takes.
+        call: (sp, s) => {
+          const host = field === "sourcePublisherName" ? `${uniqueName("pub")}.example` : "hostile.example";
+          return as.editor(sp, "evidence.attach", { claimId, url: `https://${host}/${uniqueName(field)}`, stance: "context", [field]: s });
+        },
         readAll: async (done) => {
-          const stored = await detailEvidence(tx, claimId!, done, field === "url" ? "sourceUrl" : field);
+          const read: DetailField = field === "url" ? "sourceUrl" : field === "sourcePublisherName" ? "publisherName" : field;
+          const stored = await detailEvidence(tx, claimId!, done, read);
           if (field !== "url") return stored;
           // The pasted spelling is also among the source's spellings, and the source is filed under its canonical form.
           const sourceIds = done.map(({ value }) => (value as { source: { id: number } }).source.id);
@@ -308,6 +330,13 @@ function updateEvidencePlan(field: "excerpt" | "locator" | "note"): FieldPlan {
     },
   };
 }
+
+// ---- source.previewMetadata: a query that fetches; nothing is stored, so each string is answered or refused.
+
+const metadataPreviewPlan: FieldPlan = {
+  expected: () => undefined,
+  start: async () => ({ call: (sp, s) => as.editor(sp, "source.previewMetadata", { url: s }) }),
+};
 
 // ---- the source registry (admins): read back from the sources table.
 
@@ -446,6 +475,9 @@ const FIELDS: Record<string, FieldPlan> = {
   "claim.review:comment": reviewPlan,
   "evidence.attach:url": attachPlan("url"),
   "evidence.attach:sourceTitle": attachPlan("sourceTitle"),
+  "evidence.attach:sourceAuthor": attachPlan("sourceAuthor"),
+  "evidence.attach:sourcePublishedOn": attachPlan("sourcePublishedOn"),
+  "evidence.attach:sourcePublisherName": attachPlan("sourcePublisherName"),
   "evidence.attach:excerpt": attachPlan("excerpt"),
   "evidence.attach:locator": attachPlan("locator"),
   "evidence.attach:note": attachPlan("note"),
@@ -453,6 +485,7 @@ const FIELDS: Record<string, FieldPlan> = {
   "evidence.update:locator": updateEvidencePlan("locator"),
   "evidence.update:note": updateEvidencePlan("note"),
   "source.search:query": searchPlan,
+  "source.previewMetadata:url": metadataPreviewPlan,
   "source.list:query": sourceListPlan("query"),
   "source.list:cursor": sourceListPlan("cursor"),
   "source.update:title": updateSourcePlan("title"),

@@ -6,15 +6,15 @@ import type { Role } from "@/lib/roles";
 import type { Actor } from "@/server/actor";
 import { appRouter, type AppRouter } from "@/server/routers/_app";
 import { importArticle } from "@/server/services/article/import-article";
-import { serveArticlePage } from "./article-page";
 import {
   anonymousActor, callerFor, createTestUser, inRollback, openTestDatabase, rejectionOf, systemActor, tableFingerprints, uniqueEmail, uniqueName, type UserActor,
 } from "./helpers";
+import { fixtureSiteOrigin } from "./fixture-site";
 
 // Every procedure of the real router, found at run time: a procedure added later is covered (or, for a
 // mutation without a sample input below, makes this file fail) without anyone remembering to add it.
 const { db } = await openTestDatabase();
-const articlePage = await serveArticlePage();
+const fixtureSite = await fixtureSiteOrigin();
 const procedures = Object.entries(appRouter._def.procedures as unknown as Record<string, { _def: { type: string } }>);
 const mutationPaths = procedures.filter(([, p]) => p._def.type === "mutation").map(([path]) => path);
 const queryPaths = procedures.filter(([, p]) => p._def.type === "query").map(([path]) => path);
@@ -40,7 +40,7 @@ type Inputs = inferRouterInputs<AppRouter>;
 /** A valid input and the lowest role allowed, for every mutation. Typed against the router's own input types. */
 const MUTATIONS: Record<string, { minimum: Role; input: (f: Fixture) => unknown }> = {
   "article.preview": { minimum: "editor", input: (): Inputs["article"]["preview"] => ({ text: "A paragraph.\n\nhttps://example.org/a-source", title: "Policy probe" }) },
-  "article.fetchFromUrl": { minimum: "editor", input: (): Inputs["article"]["fetchFromUrl"] => ({ url: articlePage.url() }) },
+  "article.fetchFromUrl": { minimum: "editor", input: (): Inputs["article"]["fetchFromUrl"] => ({ url: `${fixtureSite}/news` }) },
   "article.import": { minimum: "editor", input: (): Inputs["article"]["import"] => ({ title: "Policy probe", slug: uniqueName("probe"), text: "A paragraph." }) },
   "article.edit": {
     minimum: "editor",
@@ -67,6 +67,8 @@ const MUTATIONS: Record<string, { minimum: Role; input: (f: Fixture) => unknown 
   "evidence.remove": { minimum: "editor", input: (f): Inputs["evidence"]["remove"] => ({ evidenceId: f.evidenceId, version: 1 }) },
   "notification.markRead": { minimum: "editor", input: (f): Inputs["notification"]["markRead"] => ({ notificationId: f.notificationId }) },
   "source.recapture": { minimum: "admin", input: (f): Inputs["source"]["recapture"] => ({ sourceId: f.sourceId }) },
+  // The check itself is a row of link_checks (the fixture's example.org cannot be reached from tests: a failed check).
+  "source.checkLink": { minimum: "admin", input: (f): Inputs["source"]["checkLink"] => ({ sourceId: f.sourceId }) },
   "source.update": { minimum: "admin", input: (f): Inputs["source"]["update"] => ({ sourceId: f.sourceId, title: "Renamed by the policy probe" }) },
   "user.create": {
     minimum: "admin",
@@ -100,6 +102,7 @@ const QUERIES: Record<string, { minimum: Role; input: (f: Fixture) => unknown }>
   "audit.history": { minimum: "editor", input: (f): Inputs["audit"]["history"] => ({ articleId: f.articleId }) },
   "notification.list": { minimum: "editor", input: () => undefined },
   "source.deadEvidence": { minimum: "editor", input: () => undefined },
+  "source.previewMetadata": { minimum: "editor", input: (): Inputs["source"]["previewMetadata"] => ({ url: `${fixtureSite}/article` }) },
   "source.list": { minimum: "admin", input: (): Inputs["source"]["list"] => ({}) },
   "source.search": { minimum: "editor", input: (): Inputs["source"]["search"] => ({ query: "example" }) },
   "user.editors": { minimum: "editor", input: () => undefined },

@@ -25,6 +25,8 @@ export async function getClaimDetail(ctx: ServiceContext, claimId: number) {
         sourceUrl: evidenceLink,
         sourceTitle: sources.title,
         sourceType: sources.type,
+        sourceAuthor: sources.author,
+        sourcePublishedOn: sources.publishedOn,
         archivedUrl: sources.archivedUrl,
         publisherName: publishers.name,
         publisherRating: publishers.reliabilityRating,
@@ -42,7 +44,7 @@ export async function getClaimDetail(ctx: ServiceContext, claimId: number) {
     const archive = archives.get(link.sourceId);
     return {
       ...link,
-      // Where the archived copy stands: editors watch it go from "capturing archive…" to "archived".
+      // Where the archived copy stands: editors watch it go from "archiving…" to "archived copy (captured …)".
       captureState: archive?.captureState ?? null,
       captureError: archive?.captureError ?? null,
       snapshot: archive?.snapshot ? { href: `/archive/${archive.snapshot.publicId}`, capturedAt: archive.snapshot.capturedAt } : null,

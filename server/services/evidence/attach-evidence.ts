@@ -13,8 +13,11 @@ import { recordAudit } from "../audit/record-audit";
 import { idInput } from "../ids";
 import { findOrCreateSource } from "../source/find-or-create-source";
 import { excerptInput, locatorInput, noteInput, stanceInput } from "./evidence-input";
+import { SOURCE_TYPES } from "@/lib/sources/vocabulary";
 import { lockClaimForEvidence } from "./lock-editable-claim";
 import { idempotencyKeyInput, runIdempotent } from "../idempotency";
+
+const sourceTypeInput = z.enum(SOURCE_TYPES);
 
 export const attachEvidenceInput = z
   .object({ idempotencyKey: idempotencyKeyInput,
@@ -24,6 +27,15 @@ export const attachEvidenceInput = z
     sourceId: idInput.optional(),
     /** Names a source that has no title yet (a freshly pasted URL); an existing title is never overwritten here. */
     sourceTitle: z.string().trim().min(1).max(500).optional(),
+    /**
+     * The rest of what the pasted page says about itself (source.previewMetadata), as the editor corrected it. Like
+     * the title, each fills in only what the registry lacks; the type only on the source's first citation, and the
+     * publisher's name only for a publisher new to the registry (which keeps the first name it was given).
+     */
+    sourceAuthor: z.string().trim().min(1).max(300).optional(),
+    sourcePublishedOn: z.iso.date({ error: "Published on: use a date like 2026-03-14." }).optional(),
+    sourceType: sourceTypeInput.optional(),
+    sourcePublisherName: z.string().trim().min(1).max(200).optional(),
     stance: stanceInput,
     excerpt: excerptInput,
     locator: locatorInput,
@@ -31,11 +43,11 @@ export const attachEvidenceInput = z
   })
   .refine((v) => (v.url === undefined) !== (v.sourceId === undefined), { message: "Paste a URL or pick a source from the registry (one of them)." });
 
-async function resolveSource(tx: Database, actor: Actor, input: { url?: string; sourceId?: number }) {
+async function resolveSource(tx: Database, actor: Actor, input: { url?: string; sourceId?: number; sourcePublisherName?: string }) {
   let source: typeof sources.$inferSelect | undefined;
   if (input.url !== undefined) {
     try {
-      source = await findOrCreateSource(tx, actor, input.url);
+      source = await findOrCreateSource(tx, actor, input.url, { publisherName: input.sourcePublisherName });
     } catch (error) {
       // Named by field, so the form shows the refusal beside the Source field.
       if (error instanceof InvalidUrlError) throw new InvalidInputError(error.message, "url");
@@ -50,6 +62,33 @@ async function resolveSource(tx: Database, actor: Actor, input: { url?: string; 
   const [survivor] = await tx.select().from(sources).where(eq(sources.id, source.mergedIntoId));
   if (!survivor) throw new NotFoundError("That source");
   return survivor;
+}
+
+type Source = typeof sources.$inferSelect;
+
+/** Author, date and type from the pasted page's metadata, where the registry has none yet: one audited change. */
+async function fillInSourceDetails(
+  tx: Database,
+  actor: Actor,
+  source: Source,
+  input: { sourceAuthor?: string; sourcePublishedOn?: string; sourceType?: Source["type"] },
+  { firstCitation }: { firstCitation: boolean },
+): Promise<Source> {
+  const patch: Partial<Pick<Source, "author" | "publishedOn" | "type">> = {};
+  if (input.sourceAuthor && !source.author) patch.author = input.sourceAuthor;
+  if (input.sourcePublishedOn && !source.publishedOn) patch.publishedOn = input.sourcePublishedOn;
+  if (input.sourceType && firstCitation && input.sourceType !== source.type) patch.type = input.sourceType;
+  const fields = Object.keys(patch) as Array<keyof typeof patch>;
+  if (fields.length === 0) return source;
+  const [filled] = await tx.update(sources).set({ ...patch, updatedAt: new Date() }).where(eq(sources.id, source.id)).returning();
+  if (!filled) throw new Error("source vanished while its details were filled in");
+  await recordAudit(tx, actor, {
+    action: "source.updated",
+    entityId: source.id,
+    before: Object.fromEntries(fields.map((f) => [f, source[f]])),
+    after: Object.fromEntries(fields.map((f) => [f, filled[f]])),
+  });
+  return filled;
 }
 
 /** Links a source to a claim with a stance, an excerpt, a locator and a note. */
@@ -101,6 +140,7 @@ export async function attachEvidence(ctx: ServiceContext, rawInput: z.input<type
     });
     // The first citation of a source asks for its archived copy, in this transaction (nothing lost on a crash).
     const captures = await requestFirstCaptures(tx, ctx.actor, [source.id]);
+    source = await fillInSourceDetails(tx, ctx.actor, source, input, { firstCitation: captures.includes(source.id) });
     return { ...row, source, captures };
   });
   const { captures, ...result } = attached;

@@ -14,9 +14,10 @@ type Source = typeof sources.$inferSelect;
  * original_urls instead of creating a duplicate; the first spelling stays the source's link (decision 0021). Call inside the caller's transaction; a new source and a
  * new spelling are each audited as one change by `actor`, a URL already known writes nothing.
  */
-export async function findOrCreateSource(tx: Database, actor: Actor, originalUrl: string): Promise<Source> {
+export async function findOrCreateSource(tx: Database, actor: Actor, originalUrl: string, { publisherName }: { publisherName?: string } = {}): Promise<Source> {
   const canonicalUrl = canonicalizeUrl(originalUrl);
-  const publisher = await findOrCreatePublisher(tx, actor, hostnameOf(canonicalUrl));
+  // A publisher new to the registry takes the name the page gives; a known one keeps its (curated) name.
+  const publisher = await findOrCreatePublisher(tx, actor, hostnameOf(canonicalUrl), publisherName);
   const [row] = await tx
     .insert(sources)
     .values({ canonicalUrl, url: originalUrl, originalUrls: [originalUrl], publisherId: publisher.id, type: inferSourceType(canonicalUrl) })

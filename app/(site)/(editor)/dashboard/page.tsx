@@ -76,9 +76,10 @@ export default async function DashboardPage() {
           <ul className="mt-3 divide-y divide-rule rounded border border-rule text-sm">
             {deadEvidence.map((row) => (
               <li key={`${row.claimId}-${row.sourceId}`} className="px-3 py-2">
-                <Link href={`/edit/${row.articleId}`} className="font-medium hover:underline">{row.articleTitle}</Link>
-                <div className="break-words">“{row.claimText}”</div>
-                <div className="break-all text-xs text-quiet">{row.sourceTitle ?? row.sourceUrl}{row.deadSince && <> · failing since {formatDate(row.deadSince.toISOString().slice(0, 10))}</>}</div>
+                <Link href={`/edit/${row.articleId}?claim=${row.claimId}`} className="font-medium hover:underline">{row.articleTitle}</Link>
+                {/* The claim's own words, as marked: they often carry their own quotation marks, so none are added. */}
+                <div className="break-words font-serif">{row.claimText}</div>
+                <div className="text-xs text-quiet [overflow-wrap:anywhere]">{row.sourceTitle ?? row.sourceUrl}{row.deadSince && <> · failing since {formatDate(row.deadSince.toISOString().slice(0, 10))}</>}</div>
               </li>
             ))}
           </ul>
