@@ -11,6 +11,7 @@ import type { ServiceContext } from "../context";
 import { recordAudit } from "../audit/record-audit";
 import { idInput, versionInput } from "../ids";
 import { type ClaimRow, updateLockedClaim } from "../claim/versioned-claim";
+import { rememberClaimsAfterCommit } from "../claim-memory/remember-claims";
 
 export const editArticleInput = z.object({
   articleId: idInput,
@@ -151,6 +152,9 @@ export async function editArticle(ctx: ServiceContext, rawInput: z.input<typeof 
     }
     return { articleId: article.id, revisionId: revision.id, version: updated.version, changed: true, states };
   });
-  if (result.changed) await ctx.publicCache?.articleChanged(result.articleId);
+  if (result.changed) {
+    await ctx.publicCache?.articleChanged(result.articleId);
+    await rememberClaimsAfterCommit(ctx, result.articleId);
+  }
   return result;
 }

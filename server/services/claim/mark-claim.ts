@@ -5,6 +5,8 @@ import { describeSpan, snapToWordBoundaries } from "@/lib/anchoring";
 import { ConflictError, InvalidInputError, NotFoundError } from "../../errors";
 import { assertCan } from "../../policy";
 import type { ServiceContext } from "../context";
+import type { Database } from "@/db/types";
+import type { Actor } from "../../actor";
 import { recordAudit } from "../audit/record-audit";
 import { claimKindInput, optionalLine } from "./claim-input";
 import { idInput } from "../ids";
@@ -25,43 +27,46 @@ export const markClaimInput = z.object({ idempotencyKey: idempotencyKeyInput,
 export async function markClaim(ctx: ServiceContext, rawInput: z.input<typeof markClaimInput>) {
   assertCan(ctx.actor, "claim.mark");
   const input = markClaimInput.parse(rawInput);
-  return runIdempotent(ctx, "claim.mark", input.idempotencyKey, async (tx) => {
-    const [article] = await tx
-      .select({ id: articles.id, revisionId: articles.currentRevisionId, body: articleRevisions.body })
-      .from(articles)
-      .innerJoin(articleRevisions, eq(articleRevisions.id, articles.currentRevisionId))
-      .where(eq(articles.id, input.articleId));
-    if (!article || article.revisionId === null) throw new NotFoundError("That article");
-    if (article.revisionId !== input.revisionId) {
-      throw new ConflictError("The article text has changed since you opened it. Reload, then select the claim again.");
-    }
-    if (Math.max(input.start, input.end) > article.body.length) throw new InvalidInputError("The selection runs past the end of the article. Select the text again.");
-    const snapped = snapToWordBoundaries(article.body, input.start, input.end);
-    if (!snapped) throw new InvalidInputError("Select some words of the article, not just spaces.");
-    const anchor = describeSpan(article.body, snapped.start, snapped.end);
-    const [claim] = await tx
-      .insert(claims)
-      .values({
-        articleId: article.id,
-        revisionId: article.revisionId,
-        quoteExact: anchor.quote.exact,
-        quotePrefix: anchor.quote.prefix,
-        quoteSuffix: anchor.quote.suffix,
-        positionStart: anchor.position.start,
-        positionEnd: anchor.position.end,
-        kind: input.kind,
-        speaker: input.speaker ?? null,
-        summary: input.summary ?? null,
-        createdBy: ctx.actor.kind === "user" ? ctx.actor.id : null,
-      })
-      .returning();
-    if (!claim) throw new Error("claim insert returned no row");
-    await recordAudit(tx, ctx.actor, {
-      action: "claim.created",
-      entityId: claim.id,
-      articleId: claim.articleId,
-      after: { exact: claim.quoteExact, start: claim.positionStart, end: claim.positionEnd, kind: claim.kind, speaker: claim.speaker, summary: claim.summary },
-    });
-    return claim;
+  return runIdempotent(ctx, "claim.mark", input.idempotencyKey, (tx) => markInTransaction(tx, ctx.actor, input));
+}
+
+/** The marking itself, for services that mark inside their own transaction (accepting an "Already checked" suggestion). */
+export async function markInTransaction(tx: Database, actor: Actor, input: Omit<z.output<typeof markClaimInput>, "idempotencyKey">) {
+  const [article] = await tx
+    .select({ id: articles.id, revisionId: articles.currentRevisionId, body: articleRevisions.body })
+    .from(articles)
+    .innerJoin(articleRevisions, eq(articleRevisions.id, articles.currentRevisionId))
+    .where(eq(articles.id, input.articleId));
+  if (!article || article.revisionId === null) throw new NotFoundError("That article");
+  if (article.revisionId !== input.revisionId) {
+    throw new ConflictError("The article text has changed since you opened it. Reload, then select the claim again.");
+  }
+  if (Math.max(input.start, input.end) > article.body.length) throw new InvalidInputError("The selection runs past the end of the article. Select the text again.");
+  const snapped = snapToWordBoundaries(article.body, input.start, input.end);
+  if (!snapped) throw new InvalidInputError("Select some words of the article, not just spaces.");
+  const anchor = describeSpan(article.body, snapped.start, snapped.end);
+  const [claim] = await tx
+    .insert(claims)
+    .values({
+      articleId: article.id,
+      revisionId: article.revisionId,
+      quoteExact: anchor.quote.exact,
+      quotePrefix: anchor.quote.prefix,
+      quoteSuffix: anchor.quote.suffix,
+      positionStart: anchor.position.start,
+      positionEnd: anchor.position.end,
+      kind: input.kind,
+      speaker: input.speaker ?? null,
+      summary: input.summary ?? null,
+      createdBy: actor.kind === "user" ? actor.id : null,
+    })
+    .returning();
+  if (!claim) throw new Error("claim insert returned no row");
+  await recordAudit(tx, actor, {
+    action: "claim.created",
+    entityId: claim.id,
+    articleId: claim.articleId,
+    after: { exact: claim.quoteExact, start: claim.positionStart, end: claim.positionEnd, kind: claim.kind, speaker: claim.speaker, summary: claim.summary },
   });
+  return claim;
 }
