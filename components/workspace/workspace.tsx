@@ -5,6 +5,7 @@ import { useMemo, useRef, useState } from "react";
 import { useTRPC } from "@/components/providers/trpc-provider";
 import type { ClaimKind } from "@/lib/claims/workflow";
 import { splitParagraphs } from "@/lib/text/paragraphs";
+import { AlreadyCheckedList } from "./already-checked-list";
 import { ArticleBody } from "./article-body";
 import { DETAILS_FIRST_FIELD_ID } from "./claim-details-form";
 import { NO_FILTERS, filterClaims, isFiltering } from "./claim-filters";
@@ -154,6 +155,14 @@ export function Workspace({
                 ({isFiltering(filters) ? `${visibleClaims.length} of ${claims.length}` : claims.length})
               </span>
             </h2>
+            <AlreadyCheckedList
+              articleId={articleId}
+              announce={announce}
+              onAccepted={async (claimId) => {
+                await queryClient.invalidateQueries({ queryKey: trpc.claim.workspace.queryKey({ articleId }) });
+                select(claimId, "marked");
+              }}
+            />
             <OrphanList
               orphans={claims.filter((c) => c.anchorState === "orphaned")}
               revisionId={article.revisionId}

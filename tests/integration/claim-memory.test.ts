@@ -1,6 +1,6 @@
 import { and, eq, sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { auditEvents, claimSuggestions, claims, evidence } from "@/db/schema";
+import { articles, auditEvents, claimSuggestions, claims, evidence } from "@/db/schema";
 import { rememberClaims } from "@/server/services/claim-memory/remember-claims";
 import { getPublishedClaims } from "@/server/services/reader/get-published-claims";
 import { callerWith, createArticle, mark, namedUser, publishedClaim, recordingCache } from "./claims-fixtures";
@@ -132,8 +132,8 @@ describe("claim memory: sentences of an imported or revised article matched agai
       const third = await createArticle(tx, { status: "draft", text: paraphrase("Bilbyland") });
       const [suggestion] = await caller.claim.suggestions({ articleId: third.id });
       await caller.claim.dismissSuggestion({ suggestionId: suggestion!.id });
-      const [article] = await tx.execute<{ version: number }>(sql`select version from articles where id = ${third.id}`);
-      await caller.article.edit({ articleId: third.id, version: Number(article!.version), body: `${paraphrase("Bilbyland")}\n\nA new paragraph about something else entirely.` });
+      const [article] = await tx.select({ version: articles.version }).from(articles).where(eq(articles.id, third.id));
+      await caller.article.edit({ articleId: third.id, version: article!.version, body: `${paraphrase("Bilbyland")}\n\nA new paragraph about something else entirely.` });
       expect(await caller.claim.suggestions({ articleId: third.id })).toEqual([]);
       const stored = await tx.select({ status: claimSuggestions.status }).from(claimSuggestions).where(eq(claimSuggestions.articleId, third.id));
       expect(stored.map((s) => s.status)).toEqual(["dismissed"]);

@@ -1,4 +1,4 @@
-import { and, eq, inArray, isNull } from "drizzle-orm";
+import { and, inArray, isNull } from "drizzle-orm";
 import { z } from "zod";
 import { claimGroups, claims } from "@/db/schema";
 import { InvalidInputError, NotFoundError } from "../../errors";

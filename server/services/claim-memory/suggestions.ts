@@ -34,6 +34,7 @@ export async function listSuggestions(ctx: ServiceContext, articleId: number) {
       matchedKind: claims.kind,
       verdict: claims.verdict,
       publishedAt: claims.publishedAt,
+      matchedArticleId: articles.id,
       articleSlug: articles.slug,
       articleTitle: articles.title,
     })
