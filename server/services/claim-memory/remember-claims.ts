@@ -8,6 +8,8 @@ import { findSimilarClaims } from "./find-similar-claims";
 
 /** Shorter "sentences" (headings, datelines) carry too little to be a checked claim. */
 const MIN_SENTENCE_LENGTH = 25;
+/** Longer "sentences" are lists or text without full stops, not a claim (findSimilarClaims takes at most 5,000). */
+const MAX_SENTENCE_LENGTH = 1_000;
 /** At most this many earlier claims offered per sentence. */
 const MATCHES_PER_SENTENCE = 2;
 
@@ -29,7 +31,7 @@ export async function rememberClaims(db: Database, articleId: number): Promise<{
     .from(claims)
     .where(and(eq(claims.articleId, articleId), isNull(claims.deletedAt), ne(claims.anchorState, "orphaned")));
   const sentences = splitSentences(article.body).filter(
-    (s) => s.text.length >= MIN_SENTENCE_LENGTH && !marked.some((m) => m.start < s.end && s.start < m.end),
+    (s) => s.text.length >= MIN_SENTENCE_LENGTH && s.text.length <= MAX_SENTENCE_LENGTH && !marked.some((m) => m.start < s.end && s.start < m.end),
   );
 
   const cache = new FeatureCache();
