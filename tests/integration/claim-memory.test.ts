@@ -61,8 +61,14 @@ describe("claim groups: link, unlink, reuse a published verdict", () => {
       // Through the usual workflow: the editor who reused it cannot approve it; a second editor can.
       const inReview = await caller.claim.changeStatus({ claimId: copy.id, version: reused.version, status: "in_review" });
       expect(await rejectionOf(caller.claim.review({ claimId: copy.id, version: inReview.version, decision: "approve", comment: "Mine." }))).toMatchObject({ code: "FORBIDDEN" });
-      const published = await callerWith(tx, reviewer).claim.review({ claimId: copy.id, version: inReview.version, decision: "approve", comment: "Same claim, same sources." });
+      const approvalCache = recordingCache();
+      const published = await callerWith(tx, reviewer, approvalCache).claim.review({ claimId: copy.id, version: inReview.version, decision: "approve", comment: "Same claim, same sources." });
       expect(published.status).toBe("published");
+      // Both reader pages change: the new verdict, and the first article's "Also checked in".
+      expect(approvalCache.calls.sort()).toEqual([first.id, second.id].sort());
+      const statusCache = recordingCache();
+      await callerWith(tx, author, statusCache).article.setStatus({ articleId: second.id, status: "draft" });
+      expect(statusCache.calls.sort()).toEqual([first.id, second.id].sort());
     }));
 
   it("refuses to link claims of the same article, or to reuse a verdict that is not published", () =>

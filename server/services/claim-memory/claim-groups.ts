@@ -1,4 +1,4 @@
-import { and, eq, inArray, isNull, ne, sql } from "drizzle-orm";
+import { and, eq, inArray, isNotNull, isNull, ne, sql } from "drizzle-orm";
 import { articles, claims } from "@/db/schema";
 import type { Database } from "@/db/types";
 
@@ -26,4 +26,13 @@ export async function groupArticleIds(db: Database, groupIds: readonly (number |
 export async function setGroup(tx: Database, claimIds: readonly number[], groupId: number | null) {
   if (claimIds.length === 0) return;
   await tx.update(claims).set({ groupId, updatedAt: sql`now()` }).where(inArray(claims.id, [...claimIds]));
+}
+
+/** The other published articles with a claim in a group that one of this article's claims belongs to. */
+export async function articlesSharingClaims(db: Database, articleId: number): Promise<number[]> {
+  const groups = await db
+    .selectDistinct({ groupId: claims.groupId })
+    .from(claims)
+    .where(and(eq(claims.articleId, articleId), isNotNull(claims.groupId)));
+  return (await groupArticleIds(db, groups.map((g) => g.groupId))).filter((id) => id !== articleId);
 }

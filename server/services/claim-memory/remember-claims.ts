@@ -12,6 +12,7 @@ const MIN_SENTENCE_LENGTH = 25;
 const MAX_SENTENCE_LENGTH = 1_000;
 /** At most this many earlier claims offered per sentence. */
 const MATCHES_PER_SENTENCE = 2;
+const CANDIDATES_PER_SENTENCE = 10;
 
 /**
  * Claim memory (decision 0032): matches every sentence of the article's current text against the published claims
@@ -37,8 +38,13 @@ export async function rememberClaims(db: Database, articleId: number): Promise<{
   const cache = new FeatureCache();
   const found: (typeof claimSuggestions.$inferInsert)[] = [];
   for (const sentence of sentences) {
-    const matches = await findSimilarClaims(db, { text: sentence.text, excludeArticleId: articleId, publishedOnly: true, limit: MATCHES_PER_SENTENCE }, cache);
-    for (const match of matches.filter((m) => m.same)) {
+    const matches = await findSimilarClaims(db, { text: sentence.text, excludeArticleId: articleId, publishedOnly: true, limit: CANDIDATES_PER_SENTENCE }, cache);
+    // Among equally good matches (the same claim checked in several articles) the latest verdict is offered.
+    const best = matches
+      .filter((m) => m.same)
+      .sort((a, b) => b.score - a.score || (b.publishedAt?.getTime() ?? 0) - (a.publishedAt?.getTime() ?? 0))
+      .slice(0, MATCHES_PER_SENTENCE);
+    for (const match of best) {
       found.push({
         articleId,
         revisionId: article.revisionId,
