@@ -36,15 +36,19 @@ const SECOND_TEXT = [PARAPHRASE, "Diplomats from several countries are due to me
 
 const shotDir = "test-results/claim-memory";
 
-/** Screenshots of `target` at desktop width and at 390 px (the same page, resized). */
-async function screenshots(page: Page, target: () => Locator, name: string) {
+/** Screenshots of `target` at desktop width and at 390 px (the same page, resized; `narrow` opens what a phone hides). */
+async function screenshots(page: Page, target: () => Locator, name: string, narrow?: () => Promise<void>) {
   await target().screenshot({ path: `${shotDir}/${name}-desktop.png` });
   const desktop = page.viewportSize();
   await page.setViewportSize({ width: 390, height: 844 });
+  await narrow?.();
   await expect(target()).toBeVisible();
   await target().screenshot({ path: `${shotDir}/${name}-390.png` });
   if (desktop) await page.setViewportSize(desktop);
 }
+
+/** On a phone the workspace shows one pane at a time: the claims pane holds Already checked and the panel. */
+const claimsTab = (page: Page) => () => page.getByRole("tab", { name: /^Claims/ }).click();
 
 test("a paraphrase of a published claim is offered as Already checked, linked, its verdict reused and approved; readers see Also checked in on both articles", async ({
   browser,
@@ -72,7 +76,7 @@ test("a paraphrase of a published claim is offered as Already checked, linked, i
     await expect(offer).toHaveCount(1);
     await expect(offer.getByText(PARAPHRASE)).toBeVisible();
     await expect(offer.getByText("Mostly true")).toBeVisible();
-    await screenshots(page, () => page.getByRole("region", { name: /^Already checked/ }), "already-checked");
+    await screenshots(page, () => page.getByRole("region", { name: /^Already checked/ }), "already-checked", claimsTab(page));
 
     await waitForHydration(offer.getByRole("button", { name: "Accept: mark and link" }), "the suggestion");
     await offer.getByRole("button", { name: "Accept: mark and link" }).click();
@@ -91,7 +95,7 @@ test("a paraphrase of a published claim is offered as Already checked, linked, i
     await expect(details.getByRole("textbox", { name: "Rationale" })).toHaveValue(RATIONALE);
     await expect(details.getByRole("list", { name: "Evidence" }).getByRole("listitem")).toHaveCount(1);
     await expect(details.getByText(`The verdict was reused from`)).toBeVisible();
-    await screenshots(page, () => page.getByRole("region", { name: "Claim details" }), "claim-panel");
+    await screenshots(page, () => page.getByRole("region", { name: "Claim details" }), "claim-panel", claimsTab(page));
 
     // Still the usual workflow: the editor who reused it sends it to review and may not approve it.
     await details.getByRole("button", { name: "Send to review" }).click();

@@ -74,7 +74,7 @@ export function SameClaimSection({ detail, save, onVerdictReused }: { detail: Cl
                 </span>
               </p>
               <div className="mt-2 flex flex-wrap gap-2">
-                {other.status === "published" && !verdictFrozen && (
+                {other.status === "published" && !verdictFrozen && data.reusedFrom?.claimId !== other.claimId && (
                   <button
                     type="button"
                     disabled={busy}
