@@ -1,3 +1,4 @@
+import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Locator, type Page } from "@playwright/test";
 import {
   approveClaim,
@@ -47,6 +48,13 @@ async function screenshots(page: Page, target: () => Locator, name: string, narr
   if (desktop) await page.setViewportSize(desktop);
 }
 
+/** No serious or critical WCAG A/AA violation inside `selector` (the parts this feature adds). */
+async function expectAccessible(page: Page, selector: string) {
+  const results = await new AxeBuilder({ page }).include(selector).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
+  const serious = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
+  expect(serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`), `axe on ${selector}`).toEqual([]);
+}
+
 /** On a phone the workspace shows one pane at a time: the claims pane holds Already checked and the panel. */
 const claimsTab = (page: Page) => () => page.getByRole("tab", { name: /^Claims/ }).click();
 
@@ -78,6 +86,7 @@ test("a paraphrase of a published claim is offered as Already checked, linked, i
     await expect(offer.getByText("Mostly true")).toBeVisible();
     await screenshots(page, () => page.getByRole("region", { name: /^Already checked/ }), "already-checked", claimsTab(page));
 
+    await expectAccessible(page, "section[aria-labelledby='already-checked-heading']");
     await waitForHydration(offer.getByRole("button", { name: "Accept: mark and link" }), "the suggestion");
     await offer.getByRole("button", { name: "Accept: mark and link" }).click();
     const details = page.getByRole("region", { name: "Claim details" });
@@ -95,6 +104,8 @@ test("a paraphrase of a published claim is offered as Already checked, linked, i
     await expect(details.getByRole("textbox", { name: "Rationale" })).toHaveValue(RATIONALE);
     await expect(details.getByRole("list", { name: "Evidence" }).getByRole("listitem")).toHaveCount(1);
     await expect(details.getByText(`The verdict was reused from`)).toBeVisible();
+    await expect(linked.getByRole("button", { name: "Reuse this verdict" })).toHaveCount(0);
+    await expectAccessible(page, "section[aria-labelledby='same-claim-heading']");
     await screenshots(page, () => page.getByRole("region", { name: "Claim details" }), "claim-panel", claimsTab(page));
 
     // Still the usual workflow: the editor who reused it sends it to review and may not approve it.

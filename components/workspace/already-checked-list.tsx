@@ -58,7 +58,7 @@ export function AlreadyCheckedList({ articleId, onAccepted, announce }: { articl
               <VerdictBadge verdict={s.verdict} />
               <span>
                 {s.publishedAt ? `published ${formatDate(s.publishedAt)}` : "published"} in{" "}
-                <a href={`/edit/${s.matchedArticleId}?claim=${s.matchedClaimId}`} className="text-accent hover:underline [overflow-wrap:anywhere]">
+                <a href={`/edit/${s.matchedArticleId}?claim=${s.matchedClaimId}`} className="text-accent underline [overflow-wrap:anywhere]">
                   {s.articleTitle}
                 </a>
               </span>

@@ -23,7 +23,7 @@ function dateLine(claim: { status: string; publishedAt: string | null }) {
 /** Where the other claim lives: its article, opened in the workspace on that claim. */
 function OtherArticle({ claim }: { claim: Linked | Similar }) {
   return (
-    <a href={`/edit/${claim.articleId}?claim=${claim.claimId}`} className="text-accent hover:underline [overflow-wrap:anywhere]">
+    <a href={`/edit/${claim.articleId}?claim=${claim.claimId}`} className="text-accent underline [overflow-wrap:anywhere]">
       {claim.articleTitle}
     </a>
   );
@@ -108,7 +108,7 @@ export function SameClaimSection({ detail, save, onVerdictReused }: { detail: Cl
       {data?.reusedFrom && (
         <p className="text-xs text-quiet">
           The verdict was reused from{" "}
-          <a href={`/edit/${data.reusedFrom.articleId}?claim=${data.reusedFrom.claimId}`} className="text-accent hover:underline">
+          <a href={`/edit/${data.reusedFrom.articleId}?claim=${data.reusedFrom.claimId}`} className="text-accent underline">
             {data.reusedFrom.articleTitle}
           </a>
           ; it goes through review here like any other.
