@@ -6,6 +6,7 @@ import {
   claimInReview,
   createNamedUserWithCli,
   importArticle,
+  markClaim,
   readerBadge,
   readerDialog,
   seedClaim,
@@ -143,6 +144,22 @@ test("a paraphrase of a published claim is offered as Already checked, linked, i
       if (article === second) await screenshots(readerPage, () => readerDialog(readerPage, text), "reader-details");
       await readerPage.keyboard.press("Escape");
     }
+
+    // Marking the same words in a third article: the panel lists the most similar claims of other articles,
+    // with their verdicts and dates, and offers to link them.
+    const third = await importArticle(page.request, { title: `Build-up seen again (${suffix})`, text: PARAPHRASE, status: "draft", slugPrefix: "e2e-memory-third", publishedOn: "1999-01-04" });
+    const marked = await markClaim(page.request, third, { text: PARAPHRASE, kind: "statistic" });
+    await page.goto(`/edit/${third.id}?claim=${marked.id}`);
+    const panel = page.getByRole("region", { name: "Claim details" });
+    const similar = panel.getByTestId("similar-claim");
+    for (const other of [first, second]) {
+      const row = similar.filter({ has: page.getByRole("link", { name: other.title }) });
+      await expect(row).toContainText("Mostly true");
+      await expect(row).toContainText("likely the same claim");
+      await expect(row.getByRole("button", { name: "Link as the same claim" })).toBeVisible();
+    }
+    await expectAccessible(page, "section[aria-labelledby='same-claim-heading']");
+    await screenshots(page, () => page.locator("section[aria-labelledby='same-claim-heading']"), "similar-claims", claimsTab(page));
   } finally {
     await Promise.all([eva.context.close(), rui.context.close(), reader.close()]);
   }
