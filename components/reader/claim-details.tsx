@@ -64,6 +64,21 @@ export function ClaimDetails({ claim, headingId }: { claim: ReaderClaim; heading
           </ul>
         </section>
       )}
+      {claim.alsoCheckedIn.length > 0 && (
+        <section aria-labelledby={`${headingId}-elsewhere`} className="text-sm">
+          <h3 id={`${headingId}-elsewhere`} className="inline font-semibold">
+            Also checked in:
+          </h3>{" "}
+          {claim.alsoCheckedIn.map((other, i) => (
+            <span key={other.slug}>
+              {i > 0 && ", "}
+              <a href={`/a/${other.slug}`} className="text-accent underline">
+                {other.title}
+              </a>
+            </span>
+          ))}
+        </section>
+      )}
       <footer className="text-xs text-quiet">
         Reviewed {formatDateTime(claim.publishedAt)}
         {claim.checkedBy && <> · checked by {claim.checkedBy}</>}

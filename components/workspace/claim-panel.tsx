@@ -14,6 +14,7 @@ import { ErrorAlert } from "./error-alert";
 import { EvidenceSection } from "./evidence-section";
 import { secondaryButtonClass } from "./form-styles";
 import { ReviewSection } from "./review-section";
+import { SameClaimSection } from "./same-claim-section";
 import { StatusSection } from "./status-section";
 import { errorMessage } from "./trpc-error";
 import type { CurrentEditor, Editor } from "./types";
@@ -93,6 +94,7 @@ export function ClaimPanel({
           </div>
           <StatusSection detail={detail} save={saver.save} openRequest={statusMenuRequest} />
           <ReviewSection detail={detail} save={saver.save} />
+          <SameClaimSection detail={detail} save={saver.save} onVerdictReused={() => setGeneration((g) => g + 1)} />
           <VerdictForm detail={detail} generation={generation} save={saver.save} />
           <EvidenceSection detail={detail} save={saver.save} canManageSources={me.canManageSources === true} />
           <ClaimDetailsForm detail={detail} generation={generation} save={saver.save} />

@@ -29,7 +29,11 @@ const FIELD_LABELS: Record<string, string> = {
 };
 
 // Offsets and ids are for machines; the text and source already say which claim or link it was.
-const HIDDEN_FIELDS = new Set(["start", "end", "evidenceId", "comment", "revisionId"]);
+const HIDDEN_FIELDS = new Set([
+  "start", "end", "evidenceId", "comment", "revisionId",
+  // Claim memory (decision 0031): the action's words say what was linked or reused; group and claim ids are bookkeeping.
+  "groupId", "sameAsClaimId", "unlinkedClaimId", "reusedFromClaimId", "reusedFromEvidenceId",
+]);
 
 export interface FieldChange {
   field: string;

@@ -11,6 +11,8 @@ export type WorkspaceClaim = WorkspaceData["claims"][number];
 export type ClaimDetail = RouterOutputs["claim"]["detail"];
 export type ClaimEvidence = ClaimDetail["evidence"][number];
 export type ClaimEvent = ClaimDetail["history"][number];
+export type SimilarClaims = RouterOutputs["claim"]["similar"];
+export type MemorySuggestion = RouterOutputs["claim"]["suggestions"][number];
 export type Editor = RouterOutputs["user"]["editors"][number];
 export type SourceSearchResult = RouterOutputs["source"]["search"][number];
 

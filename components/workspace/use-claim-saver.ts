@@ -33,6 +33,8 @@ export function useClaimSaver({ claimId, articleId, announce }: { claimId: numbe
         queryClient.invalidateQueries({ queryKey: trpc.claim.detail.queryKey({ claimId }) }),
         queryClient.invalidateQueries({ queryKey: trpc.claim.workspace.queryKey({ articleId }) }),
         queryClient.invalidateQueries({ queryKey: trpc.claim.myQueue.queryKey() }),
+        // An edited claim may now be like other claims, and a link or reuse changes the panel's "Same claim elsewhere".
+        queryClient.invalidateQueries({ queryKey: trpc.claim.similar.queryKey({ claimId }) }),
       ]),
     [queryClient, trpc, claimId, articleId],
   );

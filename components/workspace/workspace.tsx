@@ -6,6 +6,7 @@ import { useTRPC } from "@/components/providers/trpc-provider";
 import type { ClaimKind } from "@/lib/claims/workflow";
 import { assignLanes, markWarnings } from "@/lib/anchoring/overlaps";
 import { splitParagraphs } from "@/lib/text/paragraphs";
+import { AlreadyCheckedList } from "./already-checked-list";
 import { ArticleBody } from "./article-body";
 import { DeletedClaims } from "./deleted-claims";
 import { DETAILS_FIRST_FIELD_ID } from "./claim-details-form";
@@ -177,6 +178,14 @@ export function Workspace({
                 ({isFiltering(filters) ? `${visibleClaims.length} of ${claims.length}` : claims.length})
               </span>
             </h2>
+            <AlreadyCheckedList
+              articleId={articleId}
+              announce={announce}
+              onAccepted={async (claimId) => {
+                await queryClient.invalidateQueries({ queryKey: trpc.claim.workspace.queryKey({ articleId }) });
+                select(claimId, "marked");
+              }}
+            />
             {!narrow && orphanList}
             {me.canRestoreClaims && (
               <DeletedClaims

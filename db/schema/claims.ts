@@ -1,8 +1,9 @@
 import { sql } from "drizzle-orm";
-import { check, index, integer, pgTable, text, timestamp } from "drizzle-orm/pg-core";
+import { check, index, integer, pgTable, text, timestamp, type AnyPgColumn } from "drizzle-orm/pg-core";
 import { ANCHOR_STATES, CLAIM_KINDS, CLAIM_STATUSES, VERDICTS, oneOf } from "./enums";
 import { articleRevisions, articles } from "./articles";
 import { users } from "./users";
+import { claimGroups } from "./claim-memory";
 
 export const claims = pgTable(
   "claims",
@@ -37,6 +38,10 @@ export const claims = pgTable(
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
     deletedAt: timestamp("deleted_at", { withTimezone: true }),
     deletedBy: integer("deleted_by").references(() => users.id, { onDelete: "restrict" }),
+    /** Claims linked by an editor as the same claim share a group (decision 0031). */
+    groupId: integer("group_id").references(() => claimGroups.id, { onDelete: "set null" }),
+    /** The published claim whose verdict, rationale and evidence were copied here as a starting point. */
+    reusedFromClaimId: integer("reused_from_claim_id").references((): AnyPgColumn => claims.id, { onDelete: "restrict" }),
   },
   (t) => [
     index("claims_article_id_position_idx").on(t.articleId, t.positionStart),
@@ -47,6 +52,8 @@ export const claims = pgTable(
     index("claims_reviewed_by_idx").on(t.reviewedBy),
     index("claims_created_by_idx").on(t.createdBy),
     index("claims_deleted_by_idx").on(t.deletedBy),
+    index("claims_group_id_idx").on(t.groupId),
+    index("claims_reused_from_claim_id_idx").on(t.reusedFromClaimId),
     // Search (server/services/search): the text index is exactly claimTextVector's expression so both the
     // search and findSimilarClaims use it; speakers are short, so trigrams catch misspellings there.
     index("claims_quote_exact_fts_idx").using("gin", sql`to_tsvector('english', ${t.quoteExact})`),

@@ -4,6 +4,7 @@ export * from "./articles";
 export * from "./sources";
 export * from "./claims";
 export * from "./evidence";
+export * from "./claim-memory";
 export * from "./audit-events";
 export * from "./idempotency-keys";
 export * from "./notifications";

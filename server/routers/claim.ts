@@ -12,6 +12,17 @@ import { reattachClaim, reattachClaimInput } from "../services/claim/reattach-cl
 import { reviewVerdict, reviewVerdictInput } from "../services/claim/review-verdict";
 import { setVerdict, setVerdictInput } from "../services/claim/set-verdict";
 import { updateClaim, updateClaimInput } from "../services/claim/update-claim";
+import { linkClaims, linkClaimsInput } from "../services/claim-memory/link-claims";
+import { reuseVerdict, reuseVerdictInput } from "../services/claim-memory/reuse-verdict";
+import { getSimilarClaims, similarClaimsInput } from "../services/claim-memory/similar-claims";
+import {
+  acceptSuggestion,
+  acceptSuggestionInput,
+  dismissSuggestion,
+  dismissSuggestionInput,
+  listSuggestions,
+} from "../services/claim-memory/suggestions";
+import { unlinkClaim, unlinkClaimInput } from "../services/claim-memory/unlink-claim";
 import { adminProcedure, createTRPCRouter, editorProcedure } from "../trpc/init";
 
 export const claimRouter = createTRPCRouter({
@@ -27,5 +38,12 @@ export const claimRouter = createTRPCRouter({
   assign: editorProcedure.input(assignClaimInput).mutation(({ ctx, input }) => assignClaim(ctx, input)),
   delete: editorProcedure.input(deleteClaimInput).mutation(({ ctx, input }) => deleteClaim(ctx, input)),
   reattach: editorProcedure.input(reattachClaimInput).mutation(({ ctx, input }) => reattachClaim(ctx, input)),
+  similar: editorProcedure.input(similarClaimsInput).query(({ ctx, input }) => getSimilarClaims(ctx, input)),
+  link: editorProcedure.input(linkClaimsInput).mutation(({ ctx, input }) => linkClaims(ctx, input)),
+  unlink: editorProcedure.input(unlinkClaimInput).mutation(({ ctx, input }) => unlinkClaim(ctx, input)),
+  reuseVerdict: editorProcedure.input(reuseVerdictInput).mutation(({ ctx, input }) => reuseVerdict(ctx, input)),
+  suggestions: editorProcedure.input(z.object({ articleId: idInput })).query(({ ctx, input }) => listSuggestions(ctx, input.articleId)),
+  acceptSuggestion: editorProcedure.input(acceptSuggestionInput).mutation(({ ctx, input }) => acceptSuggestion(ctx, input)),
+  dismissSuggestion: editorProcedure.input(dismissSuggestionInput).mutation(({ ctx, input }) => dismissSuggestion(ctx, input)),
   restore: adminProcedure.input(restoreClaimInput).mutation(({ ctx, input }) => restoreClaim(ctx, input)),
 });

@@ -4,7 +4,8 @@ import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "@/db/types";
 import type { Actor } from "@/server/actor";
-import { claimInReview, createArticle, mark, type TestArticle } from "./claims-fixtures";
+import { claimSuggestions } from "@/db/schema";
+import { claimInReview, createArticle, mark, publishedClaim, type TestArticle } from "./claims-fixtures";
 import { inRollback, openTestDatabase, query, uniqueName, type UserActor } from "./helpers";
 import {
   callPath, createCallers, insertUser, refusalProblems, ROLE_KEYS, routerProcedures, settle, type Callers, type Outcome, type RoleKey,
@@ -58,6 +59,13 @@ const EXPECTED: Record<string, Row> = {
   "claim.reattach": EDITORS,
   "notification.list": EDITORS, // their own notifications: a claim assigned to them
   "notification.markRead": EDITORS, // someone else's notification is left alone, not an error
+  "claim.similar": EDITORS, // linked and similar claims of other articles, unpublished ones included
+  "claim.link": EDITORS,
+  "claim.unlink": EDITORS,
+  "claim.reuseVerdict": EDITORS,
+  "claim.suggestions": EDITORS,
+  "claim.acceptSuggestion": EDITORS,
+  "claim.dismissSuggestion": EDITORS,
   "evidence.attach": EDITORS,
   "evidence.update": EDITORS,
   "evidence.remove": EDITORS,
@@ -125,6 +133,27 @@ class Fixtures {
     const link = await this.evidence();
     const [row] = await query<{ source_id: number }>(this.tx, sql`select source_id from evidence where id = ${link.id}`);
     return row!.source_id;
+  }
+  /** A published claim (published by the other editor and the admin) in an article of its own. */
+  async publishedElsewhere() {
+    return (await publishedClaim(this.tx, this.c.otherEditor, this.c.admin, await this.article(), { rationale: this.secret("rationale") })).claim;
+  }
+  /** An unchecked claim linked as the same claim to a published claim of another article. */
+  async linkedClaim() {
+    const published = await this.publishedElsewhere();
+    const claim = await this.claim();
+    await callPath(this.tx, this.c.editor, "claim.link", { claimId: claim.id, sameAsClaimId: published.id });
+    return { claim, published };
+  }
+  /** An open "Already checked" suggestion on a draft (its sentence is secret) for a published claim. */
+  async suggestion() {
+    const published = await this.publishedElsewhere();
+    const article = await this.article("draft");
+    const [row] = await this.tx
+      .insert(claimSuggestions)
+      .values({ articleId: article.id, revisionId: article.revisionId, sentence: article.body, positionStart: 0, positionEnd: article.body.length, matchedClaimId: published.id, score: 0.9 })
+      .returning({ id: claimSuggestions.id, articleId: claimSuggestions.articleId });
+    return row!;
   }
   async slugOf(articleId: number): Promise<string> {
     const [row] = await query<{ slug: string }>(this.tx, sql`select slug from articles where id = ${articleId}`);
@@ -198,6 +227,19 @@ const INPUTS: Record<string, (fx: Fixtures) => Promise<unknown>> = {
     const claim = await fx.claim();
     return { claimId: claim.id, version: claim.version, revisionId: claim.revisionId, start: 0, end: 6 };
   },
+  "claim.similar": async (fx) => ({ claimId: (await fx.linkedClaim()).claim.id }),
+  "claim.link": async (fx) => {
+    const published = await fx.publishedElsewhere();
+    return { claimId: (await fx.claim()).id, sameAsClaimId: published.id };
+  },
+  "claim.unlink": async (fx) => ({ claimId: (await fx.linkedClaim()).claim.id }),
+  "claim.reuseVerdict": async (fx) => {
+    const { claim, published } = await fx.linkedClaim();
+    return { claimId: claim.id, version: claim.version, fromClaimId: published.id };
+  },
+  "claim.suggestions": async (fx) => ({ articleId: (await fx.suggestion()).articleId }),
+  "claim.acceptSuggestion": async (fx) => ({ suggestionId: (await fx.suggestion()).id }),
+  "claim.dismissSuggestion": async (fx) => ({ suggestionId: (await fx.suggestion()).id }),
   "evidence.attach": async (fx) => ({
     claimId: (await fx.claim()).id, url: `https://example.org/${fx.token}`, stance: "supports", excerpt: fx.secret("excerpt"), note: fx.secret("note"),
   }),

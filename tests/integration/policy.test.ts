@@ -1,6 +1,6 @@
 import type { inferRouterInputs } from "@trpc/server";
 import { beforeAll, describe, expect, it } from "vitest";
-import { auditEvents, claims, evidence, notifications, sourceLinkHealth, sources } from "@/db/schema";
+import { auditEvents, claimGroups, claimSuggestions, claims, evidence, notifications, sourceLinkHealth, sources } from "@/db/schema";
 import type { Database } from "@/db/types";
 import type { Role } from "@/lib/roles";
 import type { Actor } from "@/server/actor";
@@ -34,6 +34,11 @@ interface Fixture {
   target: UserActor;
   editor: UserActor;
   reader: UserActor;
+  /** Claim memory: a published claim of another article, a claim linked to it, an open suggestion. */
+  publishedElsewhereId: number;
+  linkedClaimId: number;
+  suggestionArticleId: number;
+  suggestionId: number;
 }
 type Inputs = inferRouterInputs<AppRouter>;
 
@@ -59,6 +64,14 @@ const MUTATIONS: Record<string, { minimum: Role; input: (f: Fixture) => unknown 
   "claim.delete": { minimum: "editor", input: (f): Inputs["claim"]["delete"] => ({ claimId: f.claimId, version: 1 }) },
   "claim.reattach": { minimum: "editor", input: (f): Inputs["claim"]["reattach"] => ({ claimId: f.claimId, version: 1, revisionId: f.revisionId, start: 7, end: 14 }) },
   "claim.restore": { minimum: "admin", input: (f): Inputs["claim"]["restore"] => ({ claimId: f.deletedClaimId }) },
+  "claim.link": { minimum: "editor", input: (f): Inputs["claim"]["link"] => ({ claimId: f.claimId, sameAsClaimId: f.publishedElsewhereId }) },
+  "claim.unlink": { minimum: "editor", input: (f): Inputs["claim"]["unlink"] => ({ claimId: f.linkedClaimId }) },
+  "claim.reuseVerdict": {
+    minimum: "editor",
+    input: (f): Inputs["claim"]["reuseVerdict"] => ({ claimId: f.linkedClaimId, version: 1, fromClaimId: f.publishedElsewhereId }),
+  },
+  "claim.acceptSuggestion": { minimum: "editor", input: (f): Inputs["claim"]["acceptSuggestion"] => ({ suggestionId: f.suggestionId }) },
+  "claim.dismissSuggestion": { minimum: "editor", input: (f): Inputs["claim"]["dismissSuggestion"] => ({ suggestionId: f.suggestionId }) },
   "evidence.attach": {
     minimum: "editor",
     input: (f): Inputs["evidence"]["attach"] => ({ claimId: f.claimId, url: `https://example.org/${uniqueName("evidence")}`, stance: "supports" }),
@@ -98,6 +111,8 @@ const QUERIES: Record<string, { minimum: Role; input: (f: Fixture) => unknown }>
   "claim.workspace": { minimum: "editor", input: (f): Inputs["claim"]["workspace"] => ({ articleId: f.articleId }) },
   "claim.detail": { minimum: "editor", input: (f): Inputs["claim"]["detail"] => ({ claimId: f.claimId }) },
   "claim.myQueue": { minimum: "editor", input: () => undefined },
+  "claim.similar": { minimum: "editor", input: (f): Inputs["claim"]["similar"] => ({ claimId: f.linkedClaimId }) },
+  "claim.suggestions": { minimum: "editor", input: (f): Inputs["claim"]["suggestions"] => ({ articleId: f.suggestionArticleId }) },
   "claim.listDeleted": { minimum: "admin", input: (f): Inputs["claim"]["listDeleted"] => ({ articleId: f.articleId }) },
   "audit.history": { minimum: "editor", input: (f): Inputs["audit"]["history"] => ({ articleId: f.articleId }) },
   "notification.list": { minimum: "editor", input: () => undefined },
@@ -131,7 +146,25 @@ beforeAll(async () => {
     .values({ entityType: "claim", entityId: review!.id, claimId: review!.id, articleId: article.id, actorId: author.id, action: "claim.assigned", after: { assigneeId: editor.id } })
     .returning({ id: auditEvents.id });
   const [notification] = await db.insert(notifications).values({ recipientId: editor.id, auditEventId: assigned!.id }).returning({ id: notifications.id });
+  // Claim memory. Its own word (Quollshire) keeps these claims out of other files' matches in the shared database.
+  const memoryText = "Quollshire mayors approve ninety percent of budgets.";
+  const suggestionArticle = await importArticle({ db, actor: systemActor }, { title: "Policy memory", slug: uniqueName("policy-memory"), text: memoryText });
+  const elsewhere = await importArticle({ db, actor: systemActor }, { title: "Policy elsewhere", slug: uniqueName("policy-elsewhere"), status: "published", text: memoryText });
+  const [group] = await db.insert(claimGroups).values({}).returning({ id: claimGroups.id });
+  const [publishedElsewhere] = await db
+    .insert(claims)
+    .values({
+      ...claim, articleId: elsewhere.id, revisionId: elsewhere.revisionId, quoteExact: memoryText, positionEnd: memoryText.length,
+      status: "published", verdict: "mostly_true", rationale: "The council minutes show eighty-eight percent.", verdictSetBy: author.id, publishedAt: new Date(), groupId: group!.id,
+    })
+    .returning({ id: claims.id });
+  const [linked] = await db.insert(claims).values({ ...claim, groupId: group!.id }).returning({ id: claims.id });
+  const [suggestion] = await db
+    .insert(claimSuggestions)
+    .values({ articleId: suggestionArticle.id, revisionId: suggestionArticle.revisionId, sentence: memoryText, positionStart: 0, positionEnd: memoryText.length, matchedClaimId: publishedElsewhere!.id, score: 0.9 })
+    .returning({ id: claimSuggestions.id });
   fixture = {
+    publishedElsewhereId: publishedElsewhere!.id, linkedClaimId: linked!.id, suggestionArticleId: suggestionArticle.id, suggestionId: suggestion!.id,
     articleId: article.id, revisionId: article.revisionId, claimId: live!.id, reviewClaimId: review!.id, deletedClaimId: deleted!.id, evidenceId: link!.id, sourceId: source!.id,
     notificationId: notification!.id, target: await createTestUser(db, "reader"), editor, reader: await createTestUser(db, "reader"),
   };

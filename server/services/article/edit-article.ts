@@ -14,6 +14,7 @@ import { idInput, versionInput } from "../ids";
 import { type ClaimRow, updateLockedClaim } from "../claim/versioned-claim";
 import { idempotencyKeyInput, runIdempotent } from "../idempotency";
 import type { Actor } from "../../actor";
+import { rememberClaimsAfterCommit } from "../claim-memory/remember-claims";
 
 export const editArticleInput = z.object({
   idempotencyKey: idempotencyKeyInput,
@@ -161,6 +162,9 @@ export async function editArticle(ctx: ServiceContext, rawInput: z.input<typeof 
     }
     return { articleId: article.id, revisionId: revision.id, version: updated.version, changed: true, states };
   });
-  if (result.changed) await ctx.publicCache?.articleChanged(result.articleId);
+  if (result.changed) {
+    await ctx.publicCache?.articleChanged(result.articleId);
+    await rememberClaimsAfterCommit(ctx, result.articleId);
+  }
   return result;
 }

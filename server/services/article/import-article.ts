@@ -10,6 +10,7 @@ import { recordAudit } from "../audit/record-audit";
 import { findOrCreatePublisher } from "../source/find-or-create-publisher";
 import { findOrCreateSource } from "../source/find-or-create-source";
 import { articleStatusInput } from "./article-input";
+import { rememberClaimsAfterCommit } from "../claim-memory/remember-claims";
 
 export const importArticleInput = z.object({
   title: z.string().trim().min(1, "Give the article a title.").max(300),
@@ -91,5 +92,6 @@ export async function importArticle(ctx: ServiceContext, rawInput: ImportArticle
     return { id: article.id, slug, revisionId: revision.id, paragraphCount: parsed.paragraphs.length, sourceCount: parsed.sourceUrls.length };
   });
   if (input.status === "published") await ctx.publicCache?.articleChanged(imported.id);
+  await rememberClaimsAfterCommit(ctx, imported.id);
   return imported;
 }

@@ -7,6 +7,7 @@ import type { ServiceContext } from "../context";
 import { recordAudit } from "../audit/record-audit";
 import { idInput } from "../ids";
 import { articleStatusInput } from "./article-input";
+import { articlesSharingClaims } from "../claim-memory/claim-groups";
 
 export const setArticleStatusInput = z.object({
   articleId: idInput,
@@ -34,6 +35,10 @@ export async function setArticleStatus(ctx: ServiceContext, rawInput: z.input<ty
     await recordAudit(tx, ctx.actor, { action: "article.status_changed", entityId: updated.id, before: { status: current.status }, after: { status: updated.status } });
     return { article: updated, changed: true };
   });
-  if (result.changed) await ctx.publicCache?.articleChanged(result.article.id);
+  if (result.changed) {
+    await ctx.publicCache?.articleChanged(result.article.id);
+    // Articles carrying the same claims list this one under "Also checked in" only while it is published.
+    for (const articleId of await articlesSharingClaims(ctx.db, result.article.id)) await ctx.publicCache?.articleChanged(articleId);
+  }
   return result.article;
 }

@@ -5,6 +5,8 @@ import type { Database } from "@/db/types";
 import { candidateQuery } from "@/lib/matching/retrieval";
 import { DEFAULT_MATCH_LIMIT, FeatureCache, rankCandidates } from "@/lib/matching/rank";
 import type { Veto } from "@/lib/matching/score";
+import type { ClaimStatus } from "@/lib/claims/workflow";
+import type { Verdict } from "@/lib/verdicts";
 import { idInput } from "../ids";
 
 export const findSimilarClaimsInput = z.object({
@@ -26,8 +28,8 @@ export interface SimilarClaim {
   articleTitle: string;
   text: string;
   speaker: string | null;
-  status: string;
-  verdict: string | null;
+  status: ClaimStatus;
+  verdict: Verdict | null;
   publishedAt: Date | null;
   score: number;
   same: boolean;

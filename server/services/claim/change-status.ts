@@ -7,6 +7,7 @@ import { recordAudit } from "../audit/record-audit";
 import { claimStatusInput, optionalLine } from "./claim-input";
 import { idInput, versionInput } from "../ids";
 import { liveEvidenceCount } from "./live-evidence-count";
+import { groupArticleIds } from "../claim-memory/claim-groups";
 import { lockClaimAtVersion, updateLockedClaim } from "./versioned-claim";
 import { idempotencyKeyInput, runIdempotent } from "../idempotency";
 
@@ -54,6 +55,10 @@ export async function changeClaimStatus(ctx: ServiceContext, rawInput: z.input<t
     return updated;
   });
   // A withdrawn verdict must leave readers' pages at once.
-  if (withdrawn) await ctx.publicCache?.articleChanged(changed.articleId);
+  if (withdrawn) {
+    await ctx.publicCache?.articleChanged(changed.articleId);
+    // …and from the same claim's other articles, which listed it under "Also checked in".
+    for (const articleId of await groupArticleIds(ctx.db, [changed.groupId])) if (articleId !== changed.articleId) await ctx.publicCache?.articleChanged(articleId);
+  }
   return changed;
 }

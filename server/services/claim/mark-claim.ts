@@ -1,5 +1,7 @@
 import { z } from "zod";
 import { claims } from "@/db/schema";
+import type { Database } from "@/db/types";
+import type { Actor } from "../../actor";
 import { assertCan } from "../../policy";
 import type { ServiceContext } from "../context";
 import { recordAudit } from "../audit/record-audit";
@@ -24,31 +26,34 @@ export const markClaimInput = z.object({
 export async function markClaim(ctx: ServiceContext, rawInput: z.input<typeof markClaimInput>) {
   assertCan(ctx.actor, "claim.mark");
   const input = markClaimInput.parse(rawInput);
-  return runIdempotent(ctx, "claim.mark", input.idempotencyKey, async (tx) => {
-    const { revisionId, anchor } = await selectedSpan(tx, input.articleId, input);
-    const [claim] = await tx
-      .insert(claims)
-      .values({
-        articleId: input.articleId,
-        revisionId,
-        quoteExact: anchor.quote.exact,
-        quotePrefix: anchor.quote.prefix,
-        quoteSuffix: anchor.quote.suffix,
-        positionStart: anchor.position.start,
-        positionEnd: anchor.position.end,
-        kind: input.kind,
-        speaker: input.speaker ?? null,
-        summary: input.summary ?? null,
-        createdBy: ctx.actor.kind === "user" ? ctx.actor.id : null,
-      })
-      .returning();
-    if (!claim) throw new Error("claim insert returned no row");
-    await recordAudit(tx, ctx.actor, {
-      action: "claim.created",
-      entityId: claim.id,
-      articleId: claim.articleId,
-      after: { exact: claim.quoteExact, start: claim.positionStart, end: claim.positionEnd, kind: claim.kind, speaker: claim.speaker, summary: claim.summary },
-    });
-    return claim;
+  return runIdempotent(ctx, "claim.mark", input.idempotencyKey, (tx) => markInTransaction(tx, ctx.actor, input));
+}
+
+/** The marking itself, for services that mark inside their own transaction (accepting an "Already checked" suggestion). */
+export async function markInTransaction(tx: Database, actor: Actor, input: Omit<z.output<typeof markClaimInput>, "idempotencyKey">) {
+  const { revisionId, anchor } = await selectedSpan(tx, input.articleId, input);
+  const [claim] = await tx
+    .insert(claims)
+    .values({
+      articleId: input.articleId,
+      revisionId,
+      quoteExact: anchor.quote.exact,
+      quotePrefix: anchor.quote.prefix,
+      quoteSuffix: anchor.quote.suffix,
+      positionStart: anchor.position.start,
+      positionEnd: anchor.position.end,
+      kind: input.kind,
+      speaker: input.speaker ?? null,
+      summary: input.summary ?? null,
+      createdBy: actor.kind === "user" ? actor.id : null,
+    })
+    .returning();
+  if (!claim) throw new Error("claim insert returned no row");
+  await recordAudit(tx, actor, {
+    action: "claim.created",
+    entityId: claim.id,
+    articleId: claim.articleId,
+    after: { exact: claim.quoteExact, start: claim.positionStart, end: claim.positionEnd, kind: claim.kind, speaker: claim.speaker, summary: claim.summary },
   });
+  return claim;
 }

@@ -7,6 +7,7 @@ import type { ServiceContext } from "../context";
 import { recordAudit } from "../audit/record-audit";
 import { idInput, versionInput } from "../ids";
 import { liveEvidenceCount } from "./live-evidence-count";
+import { groupArticleIds } from "../claim-memory/claim-groups";
 import { lockClaimAtVersion, updateLockedClaim } from "./versioned-claim";
 import { idempotencyKeyInput, runIdempotent } from "../idempotency";
 
@@ -50,6 +51,10 @@ export async function reviewVerdict(ctx: ServiceContext, rawInput: z.input<typeo
     });
     return updated;
   });
-  if (reviewed.status === "published") await ctx.publicCache?.articleChanged(reviewed.articleId);
+  if (reviewed.status === "published") {
+    await ctx.publicCache?.articleChanged(reviewed.articleId);
+    // The same claim's other articles now list this one under "Also checked in".
+    for (const articleId of await groupArticleIds(ctx.db, [reviewed.groupId])) if (articleId !== reviewed.articleId) await ctx.publicCache?.articleChanged(articleId);
+  }
   return reviewed;
 }

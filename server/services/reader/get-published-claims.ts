@@ -1,6 +1,6 @@
 import { and, asc, eq, inArray, isNotNull, isNull, ne } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
-import { claims, evidence, publishers, sources, users } from "@/db/schema";
+import { articles, claims, evidence, publishers, sources, users } from "@/db/schema";
 import type { Database } from "@/db/types";
 import { archivesOf } from "../archive/capture-status";
 import { evidenceLink } from "../source/source-link";
@@ -29,6 +29,7 @@ export async function getPublishedClaims(db: Database, articleId: number) {
       publishedAt: claims.publishedAt,
       checkedBy: verdictAuthor.name,
       reviewedBy: reviewer.name,
+      groupId: claims.groupId,
     })
     .from(claims)
     .leftJoin(verdictAuthor, eq(verdictAuthor.id, claims.verdictSetBy))
@@ -69,11 +70,53 @@ export async function getPublishedClaims(db: Database, articleId: number) {
       dead: archive?.linkHealth === "dead",
     };
   });
-  return rows.flatMap((row) => {
+  const elsewhere = await alsoCheckedIn(db, articleId, rows.map((r) => r.groupId));
+  return rows.flatMap(({ groupId, ...row }) => {
     // The CHECK constraint guarantees these for published rows; the guard narrows the types.
     if (!row.verdict || !row.rationale || !row.publishedAt) return [];
-    return [{ ...row, verdict: row.verdict, rationale: row.rationale, publishedAt: row.publishedAt, sources: withArchive.filter((l) => l.claimId === row.id) }];
+    return [
+      {
+        ...row,
+        verdict: row.verdict,
+        rationale: row.rationale,
+        publishedAt: row.publishedAt,
+        sources: withArchive.filter((l) => l.claimId === row.id),
+        alsoCheckedIn: groupId === null ? [] : (elsewhere.get(groupId) ?? []),
+      },
+    ];
   });
+}
+
+/**
+ * "Also checked in": for each same-claim group (decision 0031), the other PUBLISHED articles in which a claim of the
+ * group carries a PUBLISHED verdict. A draft article or an unpublished verdict never appears here.
+ */
+async function alsoCheckedIn(db: Database, articleId: number, groupIds: readonly (number | null)[]) {
+  const ids = [...new Set(groupIds.filter((id): id is number => id !== null))];
+  const byGroup = new Map<number, { slug: string; title: string }[]>();
+  if (ids.length === 0) return byGroup;
+  const rows = await db
+    .selectDistinct({ groupId: claims.groupId, slug: articles.slug, title: articles.title, articleId: articles.id })
+    .from(claims)
+    .innerJoin(articles, eq(articles.id, claims.articleId))
+    .where(
+      and(
+        inArray(claims.groupId, ids),
+        ne(claims.articleId, articleId),
+        eq(claims.status, "published"),
+        ne(claims.anchorState, "orphaned"),
+        isNull(claims.deletedAt),
+        eq(articles.status, "published"),
+      ),
+    )
+    .orderBy(asc(articles.id));
+  for (const row of rows) {
+    if (row.groupId === null) continue;
+    const list = byGroup.get(row.groupId) ?? [];
+    list.push({ slug: row.slug, title: row.title });
+    byGroup.set(row.groupId, list);
+  }
+  return byGroup;
 }
 
 export type PublishedClaim = Awaited<ReturnType<typeof getPublishedClaims>>[number];
