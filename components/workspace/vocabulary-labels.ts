@@ -1,5 +1,5 @@
 import type { ClaimKind } from "@/lib/claims/workflow";
-import type { ReliabilityRating, Stance } from "@/lib/sources/vocabulary";
+import type { LinkStatus, ReliabilityRating, SourceType, Stance } from "@/lib/sources/vocabulary";
 
 // Words for the stored codes. The codes live in lib/; these are how editors read them.
 
@@ -23,4 +23,22 @@ export const RELIABILITY_LABELS: Record<ReliabilityRating, string> = {
   generally_reliable: "Generally reliable",
   mixed: "Mixed",
   low: "Low",
+};
+
+export const SOURCE_TYPE_LABELS: Record<SourceType, string> = {
+  article: "Article",
+  video: "Video",
+  audio: "Audio",
+  document: "Document",
+  dataset: "Dataset",
+  social_post: "Social post",
+  official_statement: "Official statement",
+  other: "Other",
+};
+
+export const LINK_STATUS_LABELS: Record<LinkStatus, string> = {
+  unchecked: "Unchecked",
+  ok: "OK",
+  redirected: "Redirected",
+  dead: "Dead",
 };

@@ -1,6 +1,8 @@
 import { listSources, listSourcesInput } from "../services/source/list-sources";
 import { searchSources, searchSourcesInput } from "../services/source/search-sources";
 import { listDeadEvidence, recaptureInput, recaptureSource } from "../services/archive/source-archive-actions";
+import { mergeSources, mergeSourcesInput, unmergeSource, unmergeSourceInput } from "../services/source/merge-sources";
+import { checkSourceUrl, checkSourceUrlInput, listPossibleDuplicates } from "../services/source/possible-duplicates";
 import { updateSource, updateSourceInput } from "../services/source/update-source";
 import { adminProcedure, createTRPCRouter, editorProcedure } from "../trpc/init";
 
@@ -10,4 +12,8 @@ export const sourceRouter = createTRPCRouter({
   search: editorProcedure.input(searchSourcesInput).query(({ ctx, input }) => searchSources(ctx, input)),
   list: adminProcedure.input(listSourcesInput).query(({ ctx, input }) => listSources(ctx, input)),
   update: adminProcedure.input(updateSourceInput).mutation(({ ctx, input }) => updateSource(ctx, input)),
+  checkUrl: adminProcedure.input(checkSourceUrlInput).query(({ ctx, input }) => checkSourceUrl(ctx, input)),
+  possibleDuplicates: adminProcedure.query(({ ctx }) => listPossibleDuplicates(ctx)),
+  merge: adminProcedure.input(mergeSourcesInput).mutation(({ ctx, input }) => mergeSources(ctx, input)),
+  unmerge: adminProcedure.input(unmergeSourceInput).mutation(({ ctx, input }) => unmergeSource(ctx, input)),
 });

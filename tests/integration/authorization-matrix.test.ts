@@ -66,6 +66,10 @@ const EXPECTED: Record<string, Row> = {
   "source.recapture": ADMINS,
   "source.list": ADMINS,
   "source.update": ADMINS,
+  "source.checkUrl": ADMINS,
+  "source.possibleDuplicates": ADMINS,
+  "source.merge": ADMINS,
+  "source.unmerge": ADMINS,
   "user.me": PUBLIC, // null for anyone signed out, deactivated and stale sessions included (checked below)
   "user.editors": EDITORS,
   "user.list": ADMINS,
@@ -118,6 +122,17 @@ class Fixtures {
     const link = await this.evidence();
     const [row] = await query<{ source_id: number }>(this.tx, sql`select source_id from evidence where id = ${link.id}`);
     return row!.source_id;
+  }
+  /** Two live sources with the same (secret) title from one publisher: what the duplicates list finds and a merge joins. */
+  async twinSources(): Promise<[number, number]> {
+    const [publisher] = await query<{ id: number }>(this.tx, sql`insert into publishers (domain, name) values (${`${this.token}.example`}, 'Twin Press') returning id`);
+    const rows = await query<{ id: number }>(
+      this.tx,
+      sql`insert into sources (canonical_url, title, publisher_id) values
+          (${`https://${this.token}.example/a`}, ${this.secret("title")}, ${publisher!.id}),
+          (${`https://${this.token}.example/b`}, ${this.secret("title")}, ${publisher!.id}) returning id`,
+    );
+    return [rows[0]!.id, rows[1]!.id];
   }
   async slugOf(articleId: number): Promise<string> {
     const [row] = await query<{ slug: string }>(this.tx, sql`select slug from articles where id = ${articleId}`);
@@ -206,6 +221,18 @@ const INPUTS: Record<string, (fx: Fixtures) => Promise<unknown>> = {
   },
   "source.list": async (fx) => (await fx.evidence(), { query: fx.token }),
   "source.update": async (fx) => ({ sourceId: await fx.sourceId(), notes: fx.secret("source notes") }),
+  "source.checkUrl": async (fx) => (await fx.evidence(), { url: `https://example.org/${fx.token}` }),
+  "source.possibleDuplicates": async (fx) => (await fx.twinSources(), undefined),
+  "source.merge": async (fx) => {
+    const [survivorId, duplicateId] = await fx.twinSources();
+    return { survivorId, duplicateId };
+  },
+  "source.unmerge": async (fx) => {
+    const [survivorId, duplicateId] = await fx.twinSources();
+    await callPath(fx.tx, fx.c.admin, "source.merge", { survivorId, duplicateId });
+    const [row] = await query<{ id: number }>(fx.tx, sql`select id::int as id from audit_events where action = 'source.merged' and entity_id = ${survivorId}`);
+    return { auditEventId: row!.id };
+  },
   "audit.history": async (fx) => ({ articleId: (await fx.claim()).articleId }),
   "user.me": async () => undefined,
   "user.editors": async (fx) => (await fx.targetUser(), undefined),

@@ -426,6 +426,7 @@ const FIELDS: Record<string, FieldPlan> = {
   "source.search:query": searchPlan,
   "source.list:query": sourceListPlan("query"),
   "source.list:cursor": sourceListPlan("cursor"),
+  "source.checkUrl:url": { expected: () => undefined, start: async () => ({ call: (sp, s) => as.admin(sp, "source.checkUrl", { url: s }) }) },
   "source.update:title": updateSourcePlan("title"),
   "source.update:notes": updateSourcePlan("notes"),
   "source.update:url": updateSourcePlan("url"),

@@ -1,11 +1,13 @@
 import type { inferRouterInputs } from "@trpc/server";
 import { beforeAll, describe, expect, it } from "vitest";
-import { claims, evidence, sourceLinkHealth, sources } from "@/db/schema";
+import { and, eq } from "drizzle-orm";
+import { auditEvents, claims, evidence, publishers, sourceLinkHealth, sources } from "@/db/schema";
 import type { Database } from "@/db/types";
 import type { Role } from "@/lib/roles";
 import type { Actor } from "@/server/actor";
 import { appRouter, type AppRouter } from "@/server/routers/_app";
 import { importArticle } from "@/server/services/article/import-article";
+import { mergeSources } from "@/server/services/source/merge-sources";
 import {
   anonymousActor, callerFor, createTestUser, inRollback, openTestDatabase, rejectionOf, systemActor, tableFingerprints, uniqueEmail, uniqueName, type UserActor,
 } from "./helpers";
@@ -27,6 +29,11 @@ interface Fixture {
   deletedClaimId: number;
   evidenceId: number;
   sourceId: number;
+  /** Two live sources with the same title and publisher: a pair to merge. */
+  survivorId: number;
+  duplicateId: number;
+  /** The audit row of a merge that can be undone. */
+  mergeEventId: number;
   target: UserActor;
   editor: UserActor;
   reader: UserActor;
@@ -61,6 +68,8 @@ const MUTATIONS: Record<string, { minimum: Role; input: (f: Fixture) => unknown 
   "evidence.remove": { minimum: "editor", input: (f): Inputs["evidence"]["remove"] => ({ evidenceId: f.evidenceId, version: 1 }) },
   "source.recapture": { minimum: "admin", input: (f): Inputs["source"]["recapture"] => ({ sourceId: f.sourceId }) },
   "source.update": { minimum: "admin", input: (f): Inputs["source"]["update"] => ({ sourceId: f.sourceId, title: "Renamed by the policy probe" }) },
+  "source.merge": { minimum: "admin", input: (f): Inputs["source"]["merge"] => ({ survivorId: f.survivorId, duplicateId: f.duplicateId }) },
+  "source.unmerge": { minimum: "admin", input: (f): Inputs["source"]["unmerge"] => ({ auditEventId: f.mergeEventId }) },
   "user.create": {
     minimum: "admin",
     input: (): Inputs["user"]["create"] => ({ email: uniqueEmail("probe"), name: "Probe", role: "admin", password: "long enough password" }),
@@ -88,6 +97,8 @@ const QUERIES: Record<string, { minimum: Role; input: (f: Fixture) => unknown }>
   "source.deadEvidence": { minimum: "editor", input: () => undefined },
   "source.list": { minimum: "admin", input: (): Inputs["source"]["list"] => ({}) },
   "source.search": { minimum: "editor", input: (): Inputs["source"]["search"] => ({ query: "example" }) },
+  "source.checkUrl": { minimum: "admin", input: (): Inputs["source"]["checkUrl"] => ({ url: "https://example.org/policy-probe" }) },
+  "source.possibleDuplicates": { minimum: "admin", input: () => undefined },
   "user.editors": { minimum: "editor", input: () => undefined },
   "user.list": { minimum: "admin", input: () => undefined },
 };
@@ -107,7 +118,16 @@ beforeAll(async () => {
   // Gone dead, so that source.deadEvidence has something to answer with.
   const failedSince = new Date(Date.now() - 30 * 24 * 3600 * 1000);
   await db.insert(sourceLinkHealth).values({ sourceId: source!.id, health: "dead", consecutiveFailures: 5, firstFailureAt: failedSince, lastCheckedAt: new Date() });
+  const [publisher] = await db.insert(publishers).values({ domain: `${uniqueName("policy")}.example`, name: "Policy Probe Press" }).returning({ id: publishers.id });
+  const twin = (n: number) => ({ canonicalUrl: `https://example.org/${uniqueName(`twin-${n}`)}`, title: "Policy twins", publisherId: publisher!.id });
+  const [survivor, duplicate, mergedSurvivor, mergedDuplicate] = await db.insert(sources).values([twin(1), twin(2), twin(3), twin(4)]).returning({ id: sources.id });
+  await mergeSources({ db, actor: systemActor }, { survivorId: mergedSurvivor!.id, duplicateId: mergedDuplicate!.id });
+  const [mergeEvent] = await db
+    .select({ id: auditEvents.id })
+    .from(auditEvents)
+    .where(and(eq(auditEvents.action, "source.merged"), eq(auditEvents.entityId, mergedSurvivor!.id)));
   fixture = {
+    survivorId: survivor!.id, duplicateId: duplicate!.id, mergeEventId: mergeEvent!.id,
     articleId: article.id, revisionId: article.revisionId, claimId: live!.id, reviewClaimId: review!.id, deletedClaimId: deleted!.id, evidenceId: link!.id, sourceId: source!.id,
     target: await createTestUser(db, "reader"), editor: await createTestUser(db, "editor"), reader: await createTestUser(db, "reader"),
   };
