@@ -27,6 +27,8 @@ const MINIMUM_ROLE: Record<Action, Role> = {
   "source.deadEvidence": "editor",
   "source.recapture": "admin",
   "source.manage": "admin",
+  "publisher.manage": "admin",
+  "dashboard.read": "admin",
   "audit.read": "editor",
   "audit.readUsers": "admin",
   "user.listEditors": "editor",

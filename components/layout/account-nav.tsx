@@ -52,7 +52,7 @@ export function AccountNav() {
         </>
       )}
       {me.canAdminister && (
-        <Link href="/admin/users" className="hover:underline">Admin</Link>
+        <Link href="/admin" className="hover:underline">Admin</Link>
       )}
       <span className="hidden text-quiet sm:inline">
         <span className="sr-only">Signed in as </span>

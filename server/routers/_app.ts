@@ -2,7 +2,9 @@ import { createCallerFactory, createTRPCRouter } from "../trpc/init";
 import { articleRouter } from "./article";
 import { auditRouter } from "./audit";
 import { claimRouter } from "./claim";
+import { dashboardRouter } from "./dashboard";
 import { evidenceRouter } from "./evidence";
+import { publisherRouter } from "./publisher";
 import { readerRouter } from "./reader";
 import { searchRouter } from "./search";
 import { sourceRouter } from "./source";
@@ -12,7 +14,9 @@ export const appRouter = createTRPCRouter({
   article: articleRouter,
   audit: auditRouter,
   claim: claimRouter,
+  dashboard: dashboardRouter,
   evidence: evidenceRouter,
+  publisher: publisherRouter,
   reader: readerRouter,
   search: searchRouter,
   source: sourceRouter,

@@ -70,6 +70,11 @@ const EXPECTED: Record<string, Row> = {
   "source.possibleDuplicates": ADMINS,
   "source.merge": ADMINS,
   "source.unmerge": ADMINS,
+  "publisher.list": ADMINS,
+  "publisher.history": ADMINS,
+  "publisher.rate": ADMINS,
+  "publisher.rename": ADMINS,
+  "dashboard.adminStats": ADMINS,
   "user.me": PUBLIC, // null for anyone signed out, deactivated and stale sessions included (checked below)
   "user.editors": EDITORS,
   "user.list": ADMINS,
@@ -133,6 +138,10 @@ class Fixtures {
           (${`https://${this.token}.example/b`}, ${this.secret("title")}, ${publisher!.id}) returning id`,
     );
     return [rows[0]!.id, rows[1]!.id];
+  }
+  async publisherId(): Promise<number> {
+    const [row] = await query<{ id: number }>(this.tx, sql`insert into publishers (domain, name) values (${`pub-${this.token}.example`}, 'Probe Press') returning id`);
+    return row!.id;
   }
   async slugOf(articleId: number): Promise<string> {
     const [row] = await query<{ slug: string }>(this.tx, sql`select slug from articles where id = ${articleId}`);
@@ -227,6 +236,15 @@ const INPUTS: Record<string, (fx: Fixtures) => Promise<unknown>> = {
     const [survivorId, duplicateId] = await fx.twinSources();
     return { survivorId, duplicateId };
   },
+  "publisher.list": async (fx) => (await fx.twinSources(), { query: fx.token }),
+  "publisher.history": async (fx) => {
+    const publisherId = await fx.publisherId();
+    await callPath(fx.tx, fx.c.admin, "publisher.rate", { publisherId, rating: "mixed", rationale: fx.secret("rationale"), ratedOn: "2026-01-02" });
+    return { publisherId };
+  },
+  "publisher.rate": async (fx) => ({ publisherId: await fx.publisherId(), rating: "low", rationale: fx.secret("rationale"), ratedOn: "2026-01-02" }),
+  "publisher.rename": async (fx) => ({ publisherId: await fx.publisherId(), name: fx.secret("name") }),
+  "dashboard.adminStats": async (fx) => (await fx.claimInReview(), undefined),
   "source.unmerge": async (fx) => {
     const [survivorId, duplicateId] = await fx.twinSources();
     await callPath(fx.tx, fx.c.admin, "source.merge", { survivorId, duplicateId });

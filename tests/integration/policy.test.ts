@@ -7,6 +7,7 @@ import type { Role } from "@/lib/roles";
 import type { Actor } from "@/server/actor";
 import { appRouter, type AppRouter } from "@/server/routers/_app";
 import { importArticle } from "@/server/services/article/import-article";
+import { ratePublisher } from "@/server/services/publisher/rate-publisher";
 import { mergeSources } from "@/server/services/source/merge-sources";
 import {
   anonymousActor, callerFor, createTestUser, inRollback, openTestDatabase, rejectionOf, systemActor, tableFingerprints, uniqueEmail, uniqueName, type UserActor,
@@ -34,6 +35,9 @@ interface Fixture {
   duplicateId: number;
   /** The audit row of a merge that can be undone. */
   mergeEventId: number;
+  publisherId: number;
+  /** A publisher with a rating in its history. */
+  ratedPublisherId: number;
   target: UserActor;
   editor: UserActor;
   reader: UserActor;
@@ -69,6 +73,11 @@ const MUTATIONS: Record<string, { minimum: Role; input: (f: Fixture) => unknown 
   "source.recapture": { minimum: "admin", input: (f): Inputs["source"]["recapture"] => ({ sourceId: f.sourceId }) },
   "source.update": { minimum: "admin", input: (f): Inputs["source"]["update"] => ({ sourceId: f.sourceId, title: "Renamed by the policy probe" }) },
   "source.merge": { minimum: "admin", input: (f): Inputs["source"]["merge"] => ({ survivorId: f.survivorId, duplicateId: f.duplicateId }) },
+  "publisher.rate": {
+    minimum: "admin",
+    input: (f): Inputs["publisher"]["rate"] => ({ publisherId: f.publisherId, rating: "low", rationale: "Repeated uncorrected errors.", ratedOn: "2026-01-02" }),
+  },
+  "publisher.rename": { minimum: "admin", input: (f): Inputs["publisher"]["rename"] => ({ publisherId: f.publisherId, name: "Renamed by the policy probe" }) },
   "source.unmerge": { minimum: "admin", input: (f): Inputs["source"]["unmerge"] => ({ auditEventId: f.mergeEventId }) },
   "user.create": {
     minimum: "admin",
@@ -99,6 +108,9 @@ const QUERIES: Record<string, { minimum: Role; input: (f: Fixture) => unknown }>
   "source.search": { minimum: "editor", input: (): Inputs["source"]["search"] => ({ query: "example" }) },
   "source.checkUrl": { minimum: "admin", input: (): Inputs["source"]["checkUrl"] => ({ url: "https://example.org/policy-probe" }) },
   "source.possibleDuplicates": { minimum: "admin", input: () => undefined },
+  "publisher.list": { minimum: "admin", input: () => undefined },
+  "publisher.history": { minimum: "admin", input: (f): Inputs["publisher"]["history"] => ({ publisherId: f.ratedPublisherId }) },
+  "dashboard.adminStats": { minimum: "admin", input: () => undefined },
   "user.editors": { minimum: "editor", input: () => undefined },
   "user.list": { minimum: "admin", input: () => undefined },
 };
@@ -126,7 +138,10 @@ beforeAll(async () => {
     .select({ id: auditEvents.id })
     .from(auditEvents)
     .where(and(eq(auditEvents.action, "source.merged"), eq(auditEvents.entityId, mergedSurvivor!.id)));
+  const [rated] = await db.insert(publishers).values({ domain: `${uniqueName("rated")}.example`, name: "Rated Press" }).returning({ id: publishers.id });
+  await ratePublisher({ db, actor: systemActor }, { publisherId: rated!.id, rating: "high", rationale: "Corrects errors promptly and visibly.", ratedOn: "2026-01-02" });
   fixture = {
+    publisherId: publisher!.id, ratedPublisherId: rated!.id,
     survivorId: survivor!.id, duplicateId: duplicate!.id, mergeEventId: mergeEvent!.id,
     articleId: article.id, revisionId: article.revisionId, claimId: live!.id, reviewClaimId: review!.id, deletedClaimId: deleted!.id, evidenceId: link!.id, sourceId: source!.id,
     target: await createTestUser(db, "reader"), editor: await createTestUser(db, "editor"), reader: await createTestUser(db, "reader"),

@@ -69,7 +69,7 @@ export async function listPossibleDuplicates(ctx: ServiceContext) {
     ? await ctx.db
         .select({
           id: sources.id, title: sources.title, canonicalUrl: sources.canonicalUrl, publisherName: publishers.name,
-          citingClaims: sql<number>`(select count(distinct e.claim_id)::int from evidence e where e.source_id = ${sources.id} and e.deleted_at is null)`,
+          citingClaims: sql<number>`(select count(distinct e.claim_id)::int from evidence e where e.source_id = "sources"."id" and e.deleted_at is null)`,
         })
         .from(sources)
         .leftJoin(publishers, eq(publishers.id, sources.publisherId))
