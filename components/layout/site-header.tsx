@@ -12,7 +12,7 @@ export function SiteHeader() {
         <Link href="/" className="text-lg font-semibold tracking-tight">
           Fact<span className="text-accent">desk</span>
         </Link>
-        <nav aria-label="Main" className="flex items-center gap-3 text-sm sm:gap-4">
+        <nav aria-label="Main" className="flex flex-wrap items-center justify-end gap-x-3 gap-y-1 text-sm sm:gap-x-4">
           <Link href="/" className="hover:underline">Articles</Link>
           <Link href="/search" className="hover:underline">Search</Link>
           <AccountNav />

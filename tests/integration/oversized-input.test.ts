@@ -90,6 +90,7 @@ describe("numbers past PostgreSQL's integer range", () => {
     "source.merge": (r) => ({ survivorId: r.sourceId, duplicateId: r.sourceId }),
     "source.unmerge": () => ({ auditEventId: 1 }),
     "publisher.history": () => ({ publisherId: 1 }),
+    "source.importStage": () => ({ importId: "00000000-0000-4000-8000-000000000000", seq: 0, csv: "url\nhttps://example.org/oversized\n" }),
     "publisher.rate": () => ({ publisherId: 1, rating: "mixed", rationale: "Corrections are slow but honest.", ratedOn: "2026-01-02" }),
     "publisher.rename": () => ({ publisherId: 1, name: "Renamed" }),
     "user.setRole": (r) => ({ userId: r.userId, role: "editor" }),

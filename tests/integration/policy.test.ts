@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import type { inferRouterInputs } from "@trpc/server";
 import { beforeAll, describe, expect, it } from "vitest";
 import { and, eq } from "drizzle-orm";
@@ -8,6 +9,7 @@ import type { Actor } from "@/server/actor";
 import { appRouter, type AppRouter } from "@/server/routers/_app";
 import { importArticle } from "@/server/services/article/import-article";
 import { ratePublisher } from "@/server/services/publisher/rate-publisher";
+import { stageImport } from "@/server/services/source/import-sources";
 import { mergeSources } from "@/server/services/source/merge-sources";
 import {
   anonymousActor, callerFor, createTestUser, inRollback, openTestDatabase, rejectionOf, systemActor, tableFingerprints, uniqueEmail, uniqueName, type UserActor,
@@ -38,6 +40,8 @@ interface Fixture {
   publisherId: number;
   /** A publisher with a rating in its history. */
   ratedPublisherId: number;
+  /** A CSV import checked but not yet committed (one new source). */
+  importId: string;
   target: UserActor;
   editor: UserActor;
   reader: UserActor;
@@ -78,6 +82,11 @@ const MUTATIONS: Record<string, { minimum: Role; input: (f: Fixture) => unknown 
     input: (f): Inputs["publisher"]["rate"] => ({ publisherId: f.publisherId, rating: "low", rationale: "Repeated uncorrected errors.", ratedOn: "2026-01-02" }),
   },
   "publisher.rename": { minimum: "admin", input: (f): Inputs["publisher"]["rename"] => ({ publisherId: f.publisherId, name: "Renamed by the policy probe" }) },
+  "source.importStage": {
+    minimum: "admin",
+    input: (): Inputs["source"]["importStage"] => ({ importId: randomUUID(), seq: 0, csv: `url\nhttps://example.org/${uniqueName("csv")}\n` }),
+  },
+  "source.importCommit": { minimum: "admin", input: (f): Inputs["source"]["importCommit"] => ({ importId: f.importId }) },
   "source.unmerge": { minimum: "admin", input: (f): Inputs["source"]["unmerge"] => ({ auditEventId: f.mergeEventId }) },
   "user.create": {
     minimum: "admin",
@@ -111,6 +120,9 @@ const QUERIES: Record<string, { minimum: Role; input: (f: Fixture) => unknown }>
   "publisher.list": { minimum: "admin", input: () => undefined },
   "publisher.history": { minimum: "admin", input: (f): Inputs["publisher"]["history"] => ({ publisherId: f.ratedPublisherId }) },
   "dashboard.adminStats": { minimum: "admin", input: () => undefined },
+  "source.exportCsv": { minimum: "admin", input: () => undefined },
+  "source.importPreview": { minimum: "admin", input: (f): Inputs["source"]["importPreview"] => ({ importId: f.importId }) },
+  "publisher.exportCsv": { minimum: "admin", input: () => undefined },
   "user.editors": { minimum: "editor", input: () => undefined },
   "user.list": { minimum: "admin", input: () => undefined },
 };
@@ -140,7 +152,10 @@ beforeAll(async () => {
     .where(and(eq(auditEvents.action, "source.merged"), eq(auditEvents.entityId, mergedSurvivor!.id)));
   const [rated] = await db.insert(publishers).values({ domain: `${uniqueName("rated")}.example`, name: "Rated Press" }).returning({ id: publishers.id });
   await ratePublisher({ db, actor: systemActor }, { publisherId: rated!.id, rating: "high", rationale: "Corrects errors promptly and visibly.", ratedOn: "2026-01-02" });
+  const importId = randomUUID();
+  await stageImport({ db, actor: await createTestUser(db, "admin") }, { importId, seq: 0, csv: `url,title\nhttps://example.org/${uniqueName("staged")},Staged\n` });
   fixture = {
+    importId,
     publisherId: publisher!.id, ratedPublisherId: rated!.id,
     survivorId: survivor!.id, duplicateId: duplicate!.id, mergeEventId: mergeEvent!.id,
     articleId: article.id, revisionId: article.revisionId, claimId: live!.id, reviewClaimId: review!.id, deletedClaimId: deleted!.id, evidenceId: link!.id, sourceId: source!.id,

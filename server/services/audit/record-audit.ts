@@ -22,18 +22,28 @@ export interface AuditEntry {
  * makes the change, so both land or neither does; a refusal or a no-op must return before calling it.
  */
 export async function recordAudit(tx: Database, actor: Actor, entry: AuditEntry): Promise<void> {
+  await recordAudits(tx, actor, [entry]);
+}
+
+/** The same for many changes made by one action (a CSV import): one INSERT, one row per change. */
+export async function recordAudits(tx: Database, actor: Actor, entries: readonly AuditEntry[]): Promise<void> {
   // Policy refuses every change by an anonymous caller before it gets here; reaching this is a bug.
-  if (actor.kind === "anonymous") throw new Error(`an anonymous caller cannot ${entry.action}`);
-  const entityType = entityOf(entry.action);
-  await tx.insert(auditEvents).values({
-    entityType,
-    entityId: entry.entityId,
-    articleId: entry.articleId ?? (entityType === "article" ? entry.entityId : null),
-    claimId: entry.claimId ?? (entityType === "claim" ? entry.entityId : null),
-    actorId: actor.kind === "user" ? actor.id : null,
-    actorLabel: actor.kind === "system" ? actor.label : null,
-    action: entry.action,
-    before: entry.before ?? null,
-    after: entry.after ?? null,
-  });
+  if (actor.kind === "anonymous") throw new Error(`an anonymous caller cannot ${entries[0]?.action ?? "change anything"}`);
+  if (entries.length === 0) return;
+  await tx.insert(auditEvents).values(
+    entries.map((entry) => {
+      const entityType = entityOf(entry.action);
+      return {
+        entityType,
+        entityId: entry.entityId,
+        articleId: entry.articleId ?? (entityType === "article" ? entry.entityId : null),
+        claimId: entry.claimId ?? (entityType === "claim" ? entry.entityId : null),
+        actorId: actor.kind === "user" ? actor.id : null,
+        actorLabel: actor.kind === "system" ? actor.label : null,
+        action: entry.action,
+        before: entry.before ?? null,
+        after: entry.after ?? null,
+      };
+    }),
+  );
 }

@@ -13,6 +13,7 @@ import { errorMessage } from "@/components/workspace/trpc-error";
 import { LINK_STATUS_LABELS, RELIABILITY_LABELS, SOURCE_TYPE_LABELS } from "@/components/workspace/vocabulary-labels";
 import { LINK_STATUSES, RELIABILITY_RATINGS, SOURCE_TYPES } from "@/lib/sources/vocabulary";
 import type { AppRouter } from "@/server/routers/_app";
+import { CsvPanel } from "./csv-panel";
 import { PossibleDuplicates } from "./possible-duplicates";
 import { SourceEditForm } from "./source-edit-form";
 import { SourceHistory } from "./source-history";
@@ -116,6 +117,7 @@ export function SourcesManager() {
         {historyOf && <SourceHistory sourceId={historyOf.id} onDone={saved} />}
       </ModalDialog>
       <PossibleDuplicates onMerged={saved} />
+      <CsvPanel onImported={saved} />
     </>
   );
 }
