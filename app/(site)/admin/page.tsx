@@ -27,7 +27,7 @@ export default async function AdminDashboardPage() {
         <VerdictsOverTime weeks={stats.weeks} counts={stats.verdictsByWeek} />
         <BarChart
           title="Per-article coverage"
-          description="Claims published of claims marked, for the articles with the most claims."
+          description="Claims published of claims marked, for the 15 articles where claims were marked most recently."
           unit="claims published of marked"
           emptyText="No article has marked claims yet."
           bars={stats.coverage.map((row) => ({ label: row.title, value: row.published, total: row.marked, text: `${row.published} of ${row.marked}` }))}

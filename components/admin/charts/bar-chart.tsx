@@ -10,12 +10,13 @@ export interface Bar {
   color?: string;
 }
 
-const WIDTH = 400;
-const LABEL_WIDTH = 130;
-const VALUE_WIDTH = 60;
+// Drawn at about the width of a phone, so its 12 px text stays 12 px there; wider screens scale it up a little.
+const WIDTH = 320;
+const LABEL_WIDTH = 120;
+const VALUE_WIDTH = 56;
 const ROW = 26;
 
-function shorten(text: string, max = 20): string {
+function shorten(text: string, max = 18): string {
   return text.length > max ? `${text.slice(0, max - 1)}…` : text;
 }
 
@@ -35,7 +36,7 @@ export function BarChart({ title, description, bars, unit, emptyText }: { title:
       {bars.length === 0 ? (
         <p className="mt-3 text-sm text-quiet">{emptyText}</p>
       ) : (
-        <svg viewBox={`0 0 ${WIDTH} ${height}`} className="mt-3 w-full max-w-xl" role="img" aria-labelledby={`${id}-title ${id}-desc`} data-chart={title}>
+        <svg viewBox={`0 0 ${WIDTH} ${height}`} className="mt-3 w-full max-w-sm" role="img" aria-labelledby={`${id}-title ${id}-desc`} data-chart={title}>
           {bars.map((bar, index) => {
             const y = index * ROW;
             const whole = bar.total !== undefined ? (bar.total / max) * plot : 0;

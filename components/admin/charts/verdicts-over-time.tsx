@@ -2,7 +2,8 @@ import { useId } from "react";
 import { formatDate } from "@/lib/text/format-date";
 import { VERDICTS, VERDICT_SCALE, type Verdict } from "@/lib/verdicts";
 
-const WIDTH = 400;
+// Drawn at about the width of a phone, so its 12 px text stays 12 px there; wider screens scale it up a little.
+const WIDTH = 320;
 const HEIGHT = 200;
 const LEFT = 28;
 const BOTTOM = 34;
@@ -26,7 +27,7 @@ export function VerdictsOverTime({ weeks, counts }: { weeks: string[]; counts: A
     <figure className="rounded border border-rule p-4" aria-labelledby={`${id}-title`}>
       <figcaption id={`${id}-title`} className="text-base font-semibold">Claims per verdict over time</figcaption>
       <p id={`${id}-desc`} className="text-xs text-quiet">Verdicts published per week, last {weeks.length} weeks: {total} in all.</p>
-      <svg viewBox={`0 0 ${WIDTH} ${HEIGHT}`} className="mt-3 w-full max-w-xl" role="img" aria-labelledby={`${id}-title ${id}-desc`} data-chart="Claims per verdict over time">
+      <svg viewBox={`0 0 ${WIDTH} ${HEIGHT}`} className="mt-3 w-full max-w-sm" role="img" aria-labelledby={`${id}-title ${id}-desc`} data-chart="Claims per verdict over time">
         <line x1={LEFT} x2={WIDTH} y1={HEIGHT - BOTTOM} y2={HEIGHT - BOTTOM} stroke="#d0d7de" />
         <text x={LEFT - 4} y={HEIGHT - BOTTOM} textAnchor="end" fontSize="10" fill="#57606a">0</text>
         <text x={LEFT - 4} y={HEIGHT - BOTTOM - plotHeight + 8} textAnchor="end" fontSize="10" fill="#57606a">{max}</text>

@@ -14,7 +14,7 @@ async function rows<T>(ctx: ServiceContext, statement: ReturnType<typeof sql>): 
 /**
  * The four numbers behind the admin dashboard's charts, each small enough to draw as SVG on the server:
  * published verdicts per week (the last 12 weeks, by the week they were published), per-article coverage
- * (claims published of claims marked), live sources by their publisher's rating, and the claims waiting in
+ * (claims published of claims marked, the 15 articles most recently worked on), live sources by their publisher's rating, and the claims waiting in
  * review per assignee.
  */
 export async function getAdminStats(ctx: ServiceContext) {
@@ -30,7 +30,7 @@ export async function getAdminStats(ctx: ServiceContext) {
     ctx,
     sql`select a.id as "articleId", a.title, count(c.id)::int as marked, count(c.id) filter (where c.status = 'published')::int as published
         from articles a join claims c on c.article_id = a.id and c.deleted_at is null
-        group by a.id, a.title order by count(c.id) desc, a.id limit 15`,
+        group by a.id, a.title order by max(c.created_at) desc, a.id desc limit 15`,
   );
   const sourcesByRating = await rows<{ rating: ReliabilityRating; count: number }>(
     ctx,

@@ -58,8 +58,8 @@ export function SourcesManager() {
               <th scope="col" className="px-3 py-2 font-medium">Source</th>
               <th scope="col" className="hidden px-3 py-2 font-medium md:table-cell">Publisher</th>
               <th scope="col" className="hidden px-3 py-2 font-medium sm:table-cell">Type</th>
-              <th scope="col" className="px-3 py-2 font-medium">Link</th>
-              <th scope="col" className="px-3 py-2 text-right font-medium">Claims</th>
+              <th scope="col" className="hidden px-3 py-2 font-medium sm:table-cell">Link</th>
+              <th scope="col" className="hidden px-3 py-2 text-right font-medium sm:table-cell">Claims</th>
               <th scope="col" className="px-3 py-2 font-medium"><span className="sr-only">Actions</span></th>
             </tr>
           </thead>
@@ -78,15 +78,18 @@ export function SourcesManager() {
                   {source.archivedUrl && (
                     <div className="break-all text-xs text-quiet">Archived copy: <ExternalLink href={source.archivedUrl}>{source.archivedUrl}</ExternalLink></div>
                   )}
-                  <div className="mt-0.5 text-xs text-quiet md:hidden">{source.publisherName ?? "No publisher"} · {SOURCE_TYPE_LABELS[source.type]}</div>
+                  <div className="mt-0.5 text-xs text-quiet md:hidden">
+                    {source.publisherName ?? "No publisher"} · {SOURCE_TYPE_LABELS[source.type]}
+                    <span className="sm:hidden"> · Link: {LINK_STATUS_LABELS[source.linkStatus]} · {source.citingClaims === 1 ? "1 claim" : `${source.citingClaims} claims`}</span>
+                  </div>
                 </td>
                 <td className="hidden px-3 py-2 md:table-cell">
                   <div>{source.publisherName ?? <span className="text-quiet">None</span>}</div>
                   <ReliabilityLabel rating={source.publisherRating} />
                 </td>
                 <td className="hidden px-3 py-2 sm:table-cell">{SOURCE_TYPE_LABELS[source.type]}</td>
-                <td className="px-3 py-2">{LINK_STATUS_LABELS[source.linkStatus]}</td>
-                <td className="px-3 py-2 text-right tabular-nums">{source.citingClaims}</td>
+                <td className="hidden px-3 py-2 sm:table-cell">{LINK_STATUS_LABELS[source.linkStatus]}</td>
+                <td className="hidden px-3 py-2 text-right tabular-nums sm:table-cell">{source.citingClaims}</td>
                 <td className="px-3 py-2">
                   <div className="flex flex-wrap justify-end gap-1.5">
                     <button type="button" className={secondaryButtonClass} aria-label={`Edit ${source.title ?? source.canonicalUrl}`} onClick={() => setEditing(source)}>
