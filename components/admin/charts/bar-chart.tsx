@@ -16,7 +16,7 @@ const LABEL_WIDTH = 120;
 const VALUE_WIDTH = 56;
 const ROW = 26;
 
-function shorten(text: string, max = 18): string {
+function shorten(text: string, max = 15): string {
   return text.length > max ? `${text.slice(0, max - 1)}…` : text;
 }
 
@@ -30,7 +30,7 @@ export function BarChart({ title, description, bars, unit, emptyText }: { title:
   const plot = WIDTH - LABEL_WIDTH - VALUE_WIDTH;
   const height = Math.max(1, bars.length) * ROW + 24;
   return (
-    <figure className="rounded border border-rule p-4" aria-labelledby={`${id}-title`}>
+    <figure className="min-w-0 rounded border border-rule p-4" aria-labelledby={`${id}-title`}>
       <figcaption id={`${id}-title`} className="text-base font-semibold">{title}</figcaption>
       <p id={`${id}-desc`} className="text-xs text-quiet">{description}</p>
       {bars.length === 0 ? (

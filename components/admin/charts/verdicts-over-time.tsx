@@ -21,10 +21,11 @@ export function VerdictsOverTime({ weeks, counts }: { weeks: string[]; counts: A
   const max = Math.max(1, ...totals);
   const used = VERDICTS.filter((verdict) => counts.some((c) => c.verdict === verdict));
   const slot = (WIDTH - LEFT) / weeks.length;
-  const plotHeight = HEIGHT - BOTTOM - 8;
+  // Room above the tallest column for its total.
+  const plotHeight = HEIGHT - BOTTOM - 18;
   const total = totals.reduce((a, b) => a + b, 0);
   return (
-    <figure className="rounded border border-rule p-4" aria-labelledby={`${id}-title`}>
+    <figure className="min-w-0 rounded border border-rule p-4" aria-labelledby={`${id}-title`}>
       <figcaption id={`${id}-title`} className="text-base font-semibold">Claims per verdict over time</figcaption>
       <p id={`${id}-desc`} className="text-xs text-quiet">Verdicts published per week, last {weeks.length} weeks: {total} in all.</p>
       <svg viewBox={`0 0 ${WIDTH} ${HEIGHT}`} className="mt-3 w-full max-w-sm" role="img" aria-labelledby={`${id}-title ${id}-desc`} data-chart="Claims per verdict over time">
@@ -77,7 +78,7 @@ export function VerdictsOverTime({ weeks, counts }: { weeks: string[]; counts: A
             <tbody>
               {weeks.map((week) => (
                 <tr key={week} className="border-t border-rule">
-                  <th scope="row" className="py-1 pr-3 font-normal">{formatDate(week)}</th>
+                  <th scope="row" className="whitespace-nowrap py-1 pr-3 font-normal">{formatDate(week)}</th>
                   {VERDICTS.map((verdict) => <td key={verdict} className="py-1 pr-2 tabular-nums">{at(week, verdict)}</td>)}
                 </tr>
               ))}
