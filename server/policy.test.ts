@@ -30,6 +30,8 @@ const MINIMUM_ROLE: Record<Action, Role> = {
   "source.checkLink": "admin",
   "source.manage": "admin",
   "notification.read": "editor",
+  "publisher.manage": "admin",
+  "dashboard.read": "admin",
   "audit.read": "editor",
   "audit.readUsers": "admin",
   "user.listEditors": "editor",

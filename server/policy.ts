@@ -49,6 +49,8 @@ const RULES = {
   "source.manage": (a) => hasRole(a, "admin"),
   // Notifications are about claims: assigned, returned, approved, words changed.
   "notification.read": (a) => hasRole(a, "editor"),
+  "publisher.manage": (a) => hasRole(a, "admin"),
+  "dashboard.read": (a) => hasRole(a, "admin"),
   "audit.read": (a) => hasRole(a, "editor"),
   "audit.readUsers": (a) => hasRole(a, "admin"),
   "user.listEditors": (a) => hasRole(a, "editor"),

@@ -3,7 +3,12 @@
 import Link from "next/link";
 import { usePathname } from "next/navigation";
 
-const PAGES = [{ href: "/admin/users", label: "Users" }] as const;
+const PAGES = [
+  { href: "/admin", label: "Dashboard" },
+  { href: "/admin/sources", label: "Sources" },
+  { href: "/admin/publishers", label: "Publishers" },
+  { href: "/admin/users", label: "Users" },
+] as const;
 
 /** The admin section's own navigation; the current page is marked for screen readers too. */
 export function AdminNav() {

@@ -75,7 +75,7 @@ export function AccountNav() {
       )}
       {showsBell && <NotificationBell unread={unread} />}
       {me.canAdminister && (
-        <Link href="/admin/users" className="hover:underline">Admin</Link>
+        <Link href="/admin" className="hover:underline">Admin</Link>
       )}
       <span className="hidden text-quiet sm:inline">
         <span className="sr-only">Signed in as </span>

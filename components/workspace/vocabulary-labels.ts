@@ -1,5 +1,5 @@
 import type { ClaimKind } from "@/lib/claims/workflow";
-import type { ReliabilityRating, SourceType, Stance } from "@/lib/sources/vocabulary";
+import type { LinkStatus, ReliabilityRating, SourceType, Stance } from "@/lib/sources/vocabulary";
 
 // Words for the stored codes. The codes live in lib/; these are how editors read them.
 
@@ -34,4 +34,11 @@ export const SOURCE_TYPE_LABELS: Record<SourceType, string> = {
   social_post: "Social media post",
   official_statement: "Official statement",
   other: "Other",
+};
+
+export const LINK_STATUS_LABELS: Record<LinkStatus, string> = {
+  unchecked: "Unchecked",
+  ok: "OK",
+  redirected: "Redirected",
+  dead: "Dead",
 };

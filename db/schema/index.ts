@@ -10,3 +10,4 @@ export * from "./idempotency-keys";
 export * from "./notifications";
 export * from "./archive";
 export * from "./relations";
+export * from "./source-imports";

@@ -30,3 +30,16 @@ export function countPublishedClaims(slug: string): Promise<number> {
     return row.n;
   });
 }
+
+/**
+ * A source stored as an older rule set would have canonicalised `url` (here: keeping "www."), so today's rules make
+ * it a duplicate of the source at the canonical address: the "rule change" case of the admin's duplicates list.
+ */
+export function insertSourceStoredUnderOldRules(url: string, title: string): Promise<number> {
+  return withSql(e2eEnv.databaseUrl, async (sql) => {
+    const [row] = await sql<{ id: number }[]>`
+      insert into sources (canonical_url, original_urls, title) values (${url}, ${[url]}, ${title})
+      on conflict (canonical_url) do update set title = excluded.title returning id`;
+    return row!.id;
+  });
+}

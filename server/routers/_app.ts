@@ -2,8 +2,10 @@ import { createCallerFactory, createTRPCRouter } from "../trpc/init";
 import { articleRouter } from "./article";
 import { auditRouter } from "./audit";
 import { claimRouter } from "./claim";
+import { dashboardRouter } from "./dashboard";
 import { evidenceRouter } from "./evidence";
 import { notificationRouter } from "./notification";
+import { publisherRouter } from "./publisher";
 import { readerRouter } from "./reader";
 import { searchRouter } from "./search";
 import { sourceRouter } from "./source";
@@ -13,8 +15,10 @@ export const appRouter = createTRPCRouter({
   article: articleRouter,
   audit: auditRouter,
   claim: claimRouter,
+  dashboard: dashboardRouter,
   evidence: evidenceRouter,
   notification: notificationRouter,
+  publisher: publisherRouter,
   reader: readerRouter,
   search: searchRouter,
   source: sourceRouter,

@@ -1,6 +1,6 @@
 import { and, desc, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { auditEvents, users } from "@/db/schema";
+import { auditEvents, publishers, sources, users } from "@/db/schema";
 import { AUDIT_ACTIONS, type AuditAction } from "@/lib/audit/actions";
 import { auditor } from "./audit-fixtures";
 import { mark, namedUser, writerOf, type TestArticle } from "./claims-fixtures";
@@ -146,6 +146,27 @@ describe("the audit log for articles, revisions, sources and publishers", () => 
         "added the source to the registry", "gave the source a title", "asked for an archived copy of the source", "recorded another address of the source",
         "edited the source in the registry",
       ]);
+    }));
+});
+
+describe("the audit log for merges and publisher ratings", () => {
+  it("a merge, its undo, a rating and a rename write one row each; refusals none", () =>
+    inRollback(db, async (tx) => {
+      const admin = callerFor(tx, await createTestUser(tx, "admin"));
+      const expectAudit = auditor(tx, seen);
+      const host = `${uniqueName("merge")}.example.org`;
+      const [survivor, duplicate] = await tx
+        .insert(sources)
+        .values([{ canonicalUrl: `https://${host}/a`, title: "Twin" }, { canonicalUrl: `https://${host}/b`, title: "Twin" }])
+        .returning({ id: sources.id });
+      const { rows } = await expectAudit("merge", "source.merged", () => admin.source.merge({ survivorId: survivor!.id, duplicateId: duplicate!.id }));
+      await expectAudit("merge again", null, () => admin.source.merge({ survivorId: survivor!.id, duplicateId: duplicate!.id }), "CONFLICT");
+      await expectAudit("undo the merge", "source.unmerged", () => admin.source.unmerge({ auditEventId: rows[0]!.id as number }));
+      const [publisher] = await tx.insert(publishers).values({ domain: host, name: "Merge Press" }).returning({ id: publishers.id });
+      await expectAudit("rate", "publisher.rated", () => admin.publisher.rate({ publisherId: publisher!.id, rating: "high", rationale: "Corrects errors promptly.", ratedOn: "2026-01-02" }));
+      await expectAudit("rate without a rationale", null, () => admin.publisher.rate({ publisherId: publisher!.id, rating: "low", rationale: "", ratedOn: "2026-01-02" }), "BAD_REQUEST");
+      await expectAudit("rename", "publisher.renamed", () => admin.publisher.rename({ publisherId: publisher!.id, name: "Merge Press Ltd" }));
+      await expectAudit("rename to the same name", null, () => admin.publisher.rename({ publisherId: publisher!.id, name: "Merge Press Ltd" }));
     }));
 });
 

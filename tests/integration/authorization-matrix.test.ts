@@ -81,6 +81,20 @@ const EXPECTED: Record<string, Row> = {
   "source.previewMetadata": EDITORS, // the server fetches a URL on the caller's behalf
   "source.list": ADMINS,
   "source.update": ADMINS,
+  "source.checkUrl": ADMINS,
+  "source.possibleDuplicates": ADMINS,
+  "source.merge": ADMINS,
+  "source.unmerge": ADMINS,
+  "publisher.list": ADMINS,
+  "publisher.history": ADMINS,
+  "publisher.rate": ADMINS,
+  "publisher.rename": ADMINS,
+  "dashboard.adminStats": ADMINS,
+  "source.exportCsv": ADMINS,
+  "source.importStage": ADMINS,
+  "source.importPreview": ADMINS,
+  "source.importCommit": ADMINS,
+  "publisher.exportCsv": ADMINS,
   "user.me": PUBLIC, // null for anyone signed out, deactivated and stale sessions included (checked below)
   "user.editors": EDITORS,
   "user.list": ADMINS,
@@ -154,6 +168,27 @@ class Fixtures {
       .values({ articleId: article.id, revisionId: article.revisionId, sentence: article.body, positionStart: 0, positionEnd: article.body.length, matchedClaimId: published.id, score: 0.9 })
       .returning({ id: claimSuggestions.id, articleId: claimSuggestions.articleId });
     return row!;
+  }
+  /** Two live sources with the same (secret) title from one publisher: what the duplicates list finds and a merge joins. */
+  async twinSources(): Promise<[number, number]> {
+    const [publisher] = await query<{ id: number }>(this.tx, sql`insert into publishers (domain, name) values (${`${this.token}.example`}, 'Twin Press') returning id`);
+    const rows = await query<{ id: number }>(
+      this.tx,
+      sql`insert into sources (canonical_url, title, publisher_id) values
+          (${`https://${this.token}.example/a`}, ${this.secret("title")}, ${publisher!.id}),
+          (${`https://${this.token}.example/b`}, ${this.secret("title")}, ${publisher!.id}) returning id`,
+    );
+    return [rows[0]!.id, rows[1]!.id];
+  }
+  /** A CSV import an admin has checked but not committed; its rows carry the token. */
+  async stagedImport(): Promise<string> {
+    const importId = randomUUID();
+    await callPath(this.tx, this.c.admin, "source.importStage", { importId, seq: 0, csv: `url,notes\nhttps://example.org/${this.token},${this.secret("note")}\n` });
+    return importId;
+  }
+  async publisherId(): Promise<number> {
+    const [row] = await query<{ id: number }>(this.tx, sql`insert into publishers (domain, name) values (${`pub-${this.token}.example`}, 'Probe Press') returning id`);
+    return row!.id;
   }
   async slugOf(articleId: number): Promise<string> {
     const [row] = await query<{ slug: string }>(this.tx, sql`select slug from articles where id = ${articleId}`);
@@ -269,6 +304,33 @@ const INPUTS: Record<string, (fx: Fixtures) => Promise<unknown>> = {
   "source.previewMetadata": async () => ({ url: `${await fixtureSiteOrigin()}/article` }),
   "source.list": async (fx) => (await fx.evidence(), { query: fx.token }),
   "source.update": async (fx) => ({ sourceId: await fx.sourceId(), notes: fx.secret("source notes") }),
+  "source.checkUrl": async (fx) => (await fx.evidence(), { url: `https://example.org/${fx.token}` }),
+  "source.possibleDuplicates": async (fx) => (await fx.twinSources(), undefined),
+  "source.merge": async (fx) => {
+    const [survivorId, duplicateId] = await fx.twinSources();
+    return { survivorId, duplicateId };
+  },
+  "publisher.list": async (fx) => (await fx.twinSources(), { query: fx.token }),
+  "publisher.history": async (fx) => {
+    const publisherId = await fx.publisherId();
+    await callPath(fx.tx, fx.c.admin, "publisher.rate", { publisherId, rating: "mixed", rationale: fx.secret("rationale"), ratedOn: "2026-01-02" });
+    return { publisherId };
+  },
+  "publisher.rate": async (fx) => ({ publisherId: await fx.publisherId(), rating: "low", rationale: fx.secret("rationale"), ratedOn: "2026-01-02" }),
+  "publisher.rename": async (fx) => ({ publisherId: await fx.publisherId(), name: fx.secret("name") }),
+  "dashboard.adminStats": async (fx) => (await fx.claimInReview(), undefined),
+  // The export carries the evidence's URL (with the token): nobody below admin may receive it.
+  "source.exportCsv": async (fx) => (await fx.evidence(), undefined),
+  "publisher.exportCsv": async (fx) => (await fx.twinSources(), undefined),
+  "source.importStage": async (fx) => ({ importId: randomUUID(), seq: 0, csv: `url,notes\nhttps://example.org/${fx.token},${fx.token}\n` }),
+  "source.importPreview": async (fx) => ({ importId: await fx.stagedImport() }),
+  "source.importCommit": async (fx) => ({ importId: await fx.stagedImport() }),
+  "source.unmerge": async (fx) => {
+    const [survivorId, duplicateId] = await fx.twinSources();
+    await callPath(fx.tx, fx.c.admin, "source.merge", { survivorId, duplicateId });
+    const [row] = await query<{ id: number }>(fx.tx, sql`select id::int as id from audit_events where action = 'source.merged' and entity_id = ${survivorId}`);
+    return { auditEventId: row!.id };
+  },
   "audit.history": async (fx) => ({ articleId: (await fx.claim()).articleId }),
   "user.me": async () => undefined,
   "user.editors": async (fx) => (await fx.targetUser(), undefined),

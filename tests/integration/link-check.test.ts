@@ -42,7 +42,7 @@ describe("link-rot watch", () => {
     expect(dead?.standing).toMatchObject({ health: "dead", consecutiveFailures: 4 });
     expect((await standingOf(sourceId))?.health).toBe("dead");
     const [legacy] = await db.select({ status: sources.linkStatus }).from(sources).where(eq(sources.id, sourceId));
-    expect(legacy?.status).toBe("broken");
+    expect(legacy?.status).toBe("dead");
     // The history keeps every check.
     const history = await db.select().from(linkChecks).where(eq(linkChecks.sourceId, sourceId)).orderBy(asc(linkChecks.checkedAt));
     expect(history.map((h) => [h.outcome, h.httpStatus])).toEqual(Array(4).fill(["failed", 404]));

@@ -1,11 +1,16 @@
+import { randomUUID } from "node:crypto";
 import type { inferRouterInputs } from "@trpc/server";
 import { beforeAll, describe, expect, it } from "vitest";
-import { auditEvents, claimGroups, claimSuggestions, claims, evidence, notifications, sourceLinkHealth, sources } from "@/db/schema";
+import { and, eq } from "drizzle-orm";
+import { auditEvents, claimGroups, claimSuggestions, claims, evidence, notifications, publishers, sourceLinkHealth, sources } from "@/db/schema";
 import type { Database } from "@/db/types";
 import type { Role } from "@/lib/roles";
 import type { Actor } from "@/server/actor";
 import { appRouter, type AppRouter } from "@/server/routers/_app";
 import { importArticle } from "@/server/services/article/import-article";
+import { ratePublisher } from "@/server/services/publisher/rate-publisher";
+import { stageImport } from "@/server/services/source/import-sources";
+import { mergeSources } from "@/server/services/source/merge-sources";
 import {
   anonymousActor, callerFor, createTestUser, inRollback, openTestDatabase, rejectionOf, systemActor, tableFingerprints, uniqueEmail, uniqueName, type UserActor,
 } from "./helpers";
@@ -31,6 +36,16 @@ interface Fixture {
   sourceId: number;
   /** An unread notification of `editor`: what notification.markRead needs. */
   notificationId: number;
+  /** Two live sources with the same title and publisher: a pair to merge. */
+  survivorId: number;
+  duplicateId: number;
+  /** The audit row of a merge that can be undone. */
+  mergeEventId: number;
+  publisherId: number;
+  /** A publisher with a rating in its history. */
+  ratedPublisherId: number;
+  /** A CSV import checked but not yet committed (one new source). */
+  importId: string;
   target: UserActor;
   editor: UserActor;
   reader: UserActor;
@@ -83,6 +98,18 @@ const MUTATIONS: Record<string, { minimum: Role; input: (f: Fixture) => unknown 
   // The check itself is a row of link_checks (the fixture's example.org cannot be reached from tests: a failed check).
   "source.checkLink": { minimum: "admin", input: (f): Inputs["source"]["checkLink"] => ({ sourceId: f.sourceId }) },
   "source.update": { minimum: "admin", input: (f): Inputs["source"]["update"] => ({ sourceId: f.sourceId, title: "Renamed by the policy probe" }) },
+  "source.merge": { minimum: "admin", input: (f): Inputs["source"]["merge"] => ({ survivorId: f.survivorId, duplicateId: f.duplicateId }) },
+  "publisher.rate": {
+    minimum: "admin",
+    input: (f): Inputs["publisher"]["rate"] => ({ publisherId: f.publisherId, rating: "low", rationale: "Repeated uncorrected errors.", ratedOn: "2026-01-02" }),
+  },
+  "publisher.rename": { minimum: "admin", input: (f): Inputs["publisher"]["rename"] => ({ publisherId: f.publisherId, name: "Renamed by the policy probe" }) },
+  "source.importStage": {
+    minimum: "admin",
+    input: (): Inputs["source"]["importStage"] => ({ importId: randomUUID(), seq: 0, csv: `url\nhttps://example.org/${uniqueName("csv")}\n` }),
+  },
+  "source.importCommit": { minimum: "admin", input: (f): Inputs["source"]["importCommit"] => ({ importId: f.importId }) },
+  "source.unmerge": { minimum: "admin", input: (f): Inputs["source"]["unmerge"] => ({ auditEventId: f.mergeEventId }) },
   "user.create": {
     minimum: "admin",
     input: (): Inputs["user"]["create"] => ({ email: uniqueEmail("probe"), name: "Probe", role: "admin", password: "long enough password" }),
@@ -120,6 +147,14 @@ const QUERIES: Record<string, { minimum: Role; input: (f: Fixture) => unknown }>
   "source.previewMetadata": { minimum: "editor", input: (): Inputs["source"]["previewMetadata"] => ({ url: `${fixtureSite}/article` }) },
   "source.list": { minimum: "admin", input: (): Inputs["source"]["list"] => ({}) },
   "source.search": { minimum: "editor", input: (): Inputs["source"]["search"] => ({ query: "example" }) },
+  "source.checkUrl": { minimum: "admin", input: (): Inputs["source"]["checkUrl"] => ({ url: "https://example.org/policy-probe" }) },
+  "source.possibleDuplicates": { minimum: "admin", input: () => undefined },
+  "publisher.list": { minimum: "admin", input: () => undefined },
+  "publisher.history": { minimum: "admin", input: (f): Inputs["publisher"]["history"] => ({ publisherId: f.ratedPublisherId }) },
+  "dashboard.adminStats": { minimum: "admin", input: () => undefined },
+  "source.exportCsv": { minimum: "admin", input: () => undefined },
+  "source.importPreview": { minimum: "admin", input: (f): Inputs["source"]["importPreview"] => ({ importId: f.importId }) },
+  "publisher.exportCsv": { minimum: "admin", input: () => undefined },
   "user.editors": { minimum: "editor", input: () => undefined },
   "user.list": { minimum: "admin", input: () => undefined },
 };
@@ -139,6 +174,18 @@ beforeAll(async () => {
   // Gone dead, so that source.deadEvidence has something to answer with.
   const failedSince = new Date(Date.now() - 30 * 24 * 3600 * 1000);
   await db.insert(sourceLinkHealth).values({ sourceId: source!.id, health: "dead", consecutiveFailures: 5, firstFailureAt: failedSince, lastCheckedAt: new Date() });
+  const [publisher] = await db.insert(publishers).values({ domain: `${uniqueName("policy")}.example`, name: "Policy Probe Press" }).returning({ id: publishers.id });
+  const twin = (n: number) => ({ canonicalUrl: `https://example.org/${uniqueName(`twin-${n}`)}`, title: "Policy twins", publisherId: publisher!.id });
+  const [survivor, duplicate, mergedSurvivor, mergedDuplicate] = await db.insert(sources).values([twin(1), twin(2), twin(3), twin(4)]).returning({ id: sources.id });
+  await mergeSources({ db, actor: systemActor }, { survivorId: mergedSurvivor!.id, duplicateId: mergedDuplicate!.id });
+  const [mergeEvent] = await db
+    .select({ id: auditEvents.id })
+    .from(auditEvents)
+    .where(and(eq(auditEvents.action, "source.merged"), eq(auditEvents.entityId, mergedSurvivor!.id)));
+  const [rated] = await db.insert(publishers).values({ domain: `${uniqueName("rated")}.example`, name: "Rated Press" }).returning({ id: publishers.id });
+  await ratePublisher({ db, actor: systemActor }, { publisherId: rated!.id, rating: "high", rationale: "Corrects errors promptly and visibly.", ratedOn: "2026-01-02" });
+  const importId = randomUUID();
+  await stageImport({ db, actor: await createTestUser(db, "admin") }, { importId, seq: 0, csv: `url,title\nhttps://example.org/${uniqueName("staged")},Staged\n` });
   const editor = await createTestUser(db, "editor");
   // The review claim was assigned to `editor` (an audit row only: the claim's version stays 1 for the inputs above).
   const [assigned] = await db
@@ -165,6 +212,9 @@ beforeAll(async () => {
     .returning({ id: claimSuggestions.id });
   fixture = {
     publishedElsewhereId: publishedElsewhere!.id, linkedClaimId: linked!.id, suggestionArticleId: suggestionArticle.id, suggestionId: suggestion!.id,
+    importId,
+    publisherId: publisher!.id, ratedPublisherId: rated!.id,
+    survivorId: survivor!.id, duplicateId: duplicate!.id, mergeEventId: mergeEvent!.id,
     articleId: article.id, revisionId: article.revisionId, claimId: live!.id, reviewClaimId: review!.id, deletedClaimId: deleted!.id, evidenceId: link!.id, sourceId: source!.id,
     notificationId: notification!.id, target: await createTestUser(db, "reader"), editor, reader: await createTestUser(db, "reader"),
   };

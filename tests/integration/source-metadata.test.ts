@@ -116,7 +116,8 @@ describe("a source that goes dead", () => {
     const draftClaim = await mark(db, author, draft, "Critics called");
     await callerFor(db, author).evidence.attach({ claimId: draftClaim.id, sourceId: evidence.sourceId, stance: "context" });
     // The published claim's source now answers 404 (the fixture site serves /gone so).
-    await db.update(sources).set({ canonicalUrl: `${origin}/gone?${uniqueName("dead")}`, originalUrls: [] }).where(eq(sources.id, evidence.sourceId));
+    const gone = `${origin}/gone?${uniqueName("dead")}`;
+    await db.update(sources).set({ url: gone, canonicalUrl: gone, originalUrls: [] }).where(eq(sources.id, evidence.sourceId));
 
     const cache = recordingCache();
     const rule = { deadAfterFailures: 2, deadAfterDays: 0 };
@@ -128,7 +129,8 @@ describe("a source that goes dead", () => {
     expect((await check())?.standing.health).toBe("dead");
     expect(cache.calls).toEqual([published.id]);
 
-    await db.update(sources).set({ canonicalUrl: `${origin}/back?${uniqueName("back")}`, originalUrls: [] }).where(eq(sources.id, evidence.sourceId));
+    const back = `${origin}/back?${uniqueName("back")}`;
+    await db.update(sources).set({ url: back, canonicalUrl: back, originalUrls: [] }).where(eq(sources.id, evidence.sourceId));
     expect((await check())?.standing.health).toBe("ok");
     expect(cache.calls).toEqual([published.id, published.id]);
   });

@@ -38,7 +38,7 @@ function sameDocument(sourceUrl: string, finalUrl: string): boolean {
 }
 
 /** What the old link_status column of sources says, for the screens that read it. */
-const LEGACY_STATUS = { ok: "ok", redirected: "redirected", failing: "ok", dead: "broken" } as const;
+const LEGACY_STATUS = { ok: "ok", redirected: "redirected", failing: "ok", dead: "dead" } as const;
 
 /**
  * Re-checks one source: records the check in the history and moves its standing (ok / redirected / failing /

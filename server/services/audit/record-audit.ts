@@ -24,24 +24,38 @@ export interface AuditEntry {
  * makes the change, so both land or neither does; a refusal or a no-op must return before calling it.
  */
 export async function recordAudit(tx: Database, actor: Actor, entry: AuditEntry): Promise<void> {
+  await recordAudits(tx, actor, [entry]);
+}
+
+/** The same for many changes made by one action (a CSV import): one INSERT, one row per change. */
+export async function recordAudits(tx: Database, actor: Actor, entries: readonly AuditEntry[]): Promise<void> {
   // Policy refuses every change by an anonymous caller before it gets here; reaching this is a bug.
-  if (actor.kind === "anonymous") throw new Error(`an anonymous caller cannot ${entry.action}`);
-  const entityType = entityOf(entry.action);
-  const [event] = await tx.insert(auditEvents).values({
-    entityType,
-    entityId: entry.entityId,
-    articleId: entry.articleId ?? (entityType === "article" ? entry.entityId : null),
-    claimId: entry.claimId ?? (entityType === "claim" ? entry.entityId : null),
-    actorId: actor.kind === "user" ? actor.id : null,
-    actorLabel: actor.kind === "system" ? actor.label : null,
-    action: entry.action,
-    before: entry.before ?? null,
-    after: entry.after ?? null,
-  }).returning({ id: auditEvents.id });
-  if (!event) throw new Error("audit insert returned no row");
+  if (actor.kind === "anonymous") throw new Error(`an anonymous caller cannot ${entries[0]?.action ?? "change anything"}`);
+  if (entries.length === 0) return;
   const actorId = actor.kind === "user" ? actor.id : null;
-  const recipients = [...new Set(entry.notify ?? [])].filter((id) => id !== actorId);
-  if (recipients.length > 0) {
-    await tx.insert(notifications).values(recipients.map((recipientId) => ({ recipientId, auditEventId: event.id }))).onConflictDoNothing();
-  }
+  const events = await tx
+    .insert(auditEvents)
+    .values(
+      entries.map((entry) => {
+        const entityType = entityOf(entry.action);
+        return {
+          entityType,
+          entityId: entry.entityId,
+          articleId: entry.articleId ?? (entityType === "article" ? entry.entityId : null),
+          claimId: entry.claimId ?? (entityType === "claim" ? entry.entityId : null),
+          actorId,
+          actorLabel: actor.kind === "system" ? actor.label : null,
+          action: entry.action,
+          before: entry.before ?? null,
+          after: entry.after ?? null,
+        };
+      }),
+    )
+    .returning({ id: auditEvents.id });
+  if (events.length !== entries.length) throw new Error("audit insert returned fewer rows than it was given");
+  // RETURNING gives the rows in the order of VALUES: each event's recipients are its entry's.
+  const told = entries.flatMap((entry, i) =>
+    [...new Set(entry.notify ?? [])].filter((id) => id !== actorId).map((recipientId) => ({ recipientId, auditEventId: events[i]!.id })),
+  );
+  if (told.length > 0) await tx.insert(notifications).values(told).onConflictDoNothing();
 }

@@ -36,7 +36,7 @@ export async function findOrCreateSource(tx: Database, actor: Actor, originalUrl
   if (!row) {
     const [known] = await tx.select().from(sources).where(eq(sources.canonicalUrl, canonicalUrl));
     if (!known) throw new Error(`source ${canonicalUrl} vanished during upsert`);
-    return known;
+    return survivorOf(tx, known);
   }
   const { inserted, ...source } = row;
   if (inserted) {
@@ -53,5 +53,16 @@ export async function findOrCreateSource(tx: Database, actor: Actor, originalUrl
       after: { originalUrls: source.originalUrls },
     });
   }
-  return source;
+  return survivorOf(tx, source);
+}
+
+/** A merged duplicate's address still finds the source it was merged into (merges can chain: follow them). */
+async function survivorOf(tx: Database, source: Source): Promise<Source> {
+  let current = source;
+  for (let hops = 0; current.mergedIntoId !== null && hops < 20; hops += 1) {
+    const [next] = await tx.select().from(sources).where(eq(sources.id, current.mergedIntoId));
+    if (!next) break;
+    current = next;
+  }
+  return current;
 }

@@ -3,12 +3,13 @@ import { z } from "zod";
 import { sources } from "@/db/schema";
 import { changedFields } from "@/lib/audit/changed-fields";
 import { LINK_STATUSES, SOURCE_TYPES } from "@/lib/sources/vocabulary";
-import { canonicalizeSource, InvalidUrlError } from "@/lib/url/canonicalize";
+import { canonicalizeSource, hostnameOf, InvalidUrlError } from "@/lib/url/canonicalize";
 import { ConflictError, InvalidInputError, NotFoundError } from "../../errors";
 import { assertCan } from "../../policy";
 import type { ServiceContext } from "../context";
 import { recordAudit } from "../audit/record-audit";
 import { idInput } from "../ids";
+import { findOrCreatePublisher } from "./find-or-create-publisher";
 
 // A field cleared to blanks is cleared (null), as the evidence fields are.
 const optionalText = (max: number) =>
@@ -62,6 +63,10 @@ export async function updateSource(ctx: ServiceContext, rawInput: z.input<typeof
       // The admin's spelling becomes the link; the canonical form only says which document it is.
       ...(canonicalUrl ? { canonicalUrl, url } : {}),
     } as Partial<typeof current>;
+    // A new address on another site belongs to that site's publisher.
+    if (canonicalUrl && hostnameOf(canonicalUrl) !== hostnameOf(current.canonicalUrl)) {
+      next.publisherId = (await findOrCreatePublisher(tx, ctx.actor, hostnameOf(canonicalUrl))).id;
+    }
     const { before, after, changed } = changedFields(current, next);
     if (!changed) return current;
     const originalUrls = url && !current.originalUrls.includes(url) ? [...current.originalUrls, url] : current.originalUrls;

@@ -43,8 +43,8 @@ export function UsersManager() {
           <thead className="sticky top-0 z-10 bg-wash text-quiet">
             <tr>
               <th scope="col" className="px-3 py-2 font-medium">Person</th>
-              <th scope="col" className="px-3 py-2 font-medium">Role</th>
-              <th scope="col" className="px-3 py-2 font-medium">Status</th>
+              <th scope="col" className="hidden px-3 py-2 font-medium sm:table-cell">Role</th>
+              <th scope="col" className="hidden px-3 py-2 font-medium sm:table-cell">Status</th>
               <th scope="col" className="hidden px-3 py-2 font-medium md:table-cell">Since</th>
               <th scope="col" className="px-3 py-2 font-medium">
                 <span className="sr-only">Actions</span>
@@ -65,13 +65,15 @@ export function UsersManager() {
                     {me?.id === user.id && <span className="ml-1 text-xs font-normal text-quiet">(you)</span>}
                   </div>
                   <div className="break-all text-xs text-quiet">{user.email}</div>
+                  {/* On phones role and status join the person's cell, so the actions keep room. */}
+                  <div className="text-xs sm:hidden">{ROLE_LABELS[user.role]} · {user.active ? "Active" : "Deactivated"}</div>
                 </td>
-                <td className="px-3 py-2">{ROLE_LABELS[user.role]}</td>
-                <td className="px-3 py-2">{user.active ? "Active" : "Deactivated"}</td>
+                <td className="hidden px-3 py-2 sm:table-cell">{ROLE_LABELS[user.role]}</td>
+                <td className="hidden px-3 py-2 sm:table-cell">{user.active ? "Active" : "Deactivated"}</td>
                 <td className="hidden px-3 py-2 md:table-cell">{formatDate(user.createdAt)}</td>
                 <td className="px-3 py-2">
                   {user.active && (
-                    <div className="flex flex-wrap justify-end gap-1.5">
+                    <div className="flex flex-col items-end gap-1.5 sm:flex-row sm:flex-wrap sm:justify-end">
                       <button type="button" className={secondaryButtonClass} aria-label={`Change role of ${user.name}`} onClick={() => setDialog({ kind: "role", user })}>
                         Role…
                       </button>
