@@ -1,12 +1,12 @@
 import { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import { getTableConfig, type PgTable } from "drizzle-orm/pg-core";
-import type { Sql } from "postgres";
+import type { Sql, TransactionSql } from "postgres";
 import { articleRevisions, articleSources, articles, auditEvents, claims, evidence, publishers, sources, users } from "@/db/schema";
 import { CLAIM_KINDS, RELIABILITY_RATINGS, SOURCE_TYPES, STANCES, VERDICTS } from "@/db/schema/enums";
 import { CONTEXT_LENGTH } from "@/lib/anchoring/types";
 import { hashPassword } from "@/server/services/user/password";
-import { VERDICT_RATIONALES, claimSentence, fillerSentence, headline, personName, randomSequence, slugWords, sourceTitle, type Random } from "./scale-text";
+import { VERDICT_RATIONALES, claimSentence, fillerSentence, headline, personName, publisherName, randomSequence, slugWords, sourceTitle, type Random } from "./scale-text";
 
 /**
  * The scale generator behind `npm run seed:scale` (docs in README "Running at scale"): fills an empty, migrated
@@ -47,7 +47,7 @@ function columnsOf<T extends PgTable>(table: T, keys: (keyof T["_"]["columns"] &
   return { name: config.name, columns: keys.map((k) => `"${byKey[k]!.name}"`).join(", ") };
 }
 
-async function copyRows<T extends PgTable>(sql: Sql, table: T, keys: (keyof T["_"]["columns"] & string)[], rows: Iterable<Row>): Promise<number> {
+async function copyRows<T extends PgTable>(sql: Sql | TransactionSql, table: T, keys: (keyof T["_"]["columns"] & string)[], rows: Iterable<Row>): Promise<number> {
   const { name, columns } = columnsOf(table, keys);
   let count = 0;
   const lines = (function* () {
@@ -117,7 +117,7 @@ export async function seedScale(sql: Sql, sizes: ScaleSizes, progress: Progress 
     const publisherRows: Row[] = [];
     for (let i = 0; i < publisherCount; i++) {
       const rating = RELIABILITY_RATINGS[r.int(RELIABILITY_RATINGS.length)]!;
-      publisherRows.push([publisherStart + i, `news-${i}.example`, `${personName(r).split(" ")[1]} ${r.pick(["Times", "Herald", "Post", "Gazette", "Observer", "Radio"])} ${i}`, rating, rating === "unrated" ? null : "Rated by the standards desk from its corrections record."]);
+      publisherRows.push([publisherStart + i, `news-${i}.example`, publisherName(r, i), rating, rating === "unrated" ? null : "Rated by the standards desk from its corrections record."]);
     }
     await copyRows(sql, publishers, ["id", "domain", "name", "reliabilityRating", "reliabilityRationale"], publisherRows);
     const sourceStart = await nextId(sql, sources);

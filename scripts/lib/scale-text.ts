@@ -8,6 +8,8 @@ const ROLES = ["the minister", "the mayor", "a spokesperson", "the senator", "th
 const TOPICS = ["unemployment", "inflation", "housing starts", "hospital waiting times", "crime", "school funding", "rail ridership", "emissions", "wages", "rents", "exports", "tax revenue", "childcare costs", "broadband coverage", "river pollution", "bus fares"];
 const PLACES = ["the city", "the region", "the country", "the capital", "rural districts", "the northern provinces", "coastal towns", "the valley"];
 const CHANGES = ["rose", "fell", "doubled", "halved", "stayed flat", "grew", "dropped sharply", "climbed"];
+const TOWNS = ["Ashford", "Brightwater", "Calder", "Dunmore", "Elmstead", "Fairhaven", "Glenrock", "Harlow", "Ivybridge", "Juniper", "Kingsbury", "Lakeside", "Millbrook", "Northfield", "Oakridge", "Pinecrest", "Queensbay", "Redcliff", "Stonegate", "Thornbury", "Upton", "Valewood", "Westmere", "Yarrow"];
+const MASTHEADS = ["Times", "Herald", "Post", "Gazette", "Observer", "Radio", "Courier", "Chronicle", "Ledger", "Tribune", "Review", "Dispatch"];
 const FILLER = [
   "Officials did not respond to a request for comment before publication.",
   "The figures were published in the annual report released on Monday.",
@@ -43,7 +45,14 @@ export function randomSequence(seed: number) {
 
 export type Random = ReturnType<typeof randomSequence>;
 
-export const personName = (r: Random) => `${r.pick(FIRST)} ${r.pick(LAST)}`;
+// Family names from syllables (a few thousand of them): any one name is in a small share of the texts, as in a
+// real archive, so searching for a person is selective.
+const SYLLABLES = ["ka", "lo", "ven", "dra", "mi", "sor", "tel", "bri", "nak", "wen", "zu", "fal", "gor", "hin", "pe", "rus", "tam", "quil"];
+const familyName = (r: Random) => {
+  const name = `${r.pick(SYLLABLES)}${r.pick(SYLLABLES)}${r.next() < 0.5 ? r.pick(SYLLABLES) : ""}`;
+  return name[0]!.toUpperCase() + name.slice(1);
+};
+export const personName = (r: Random) => `${r.pick(FIRST)} ${r.next() < 0.3 ? r.pick(LAST) : familyName(r)}`;
 
 export function headline(r: Random): string {
   return `${r.pick(["Fact check", "Analysis", "Explainer", "Report"])}: ${r.pick(TOPICS)} in ${r.pick(PLACES)}`.replace(/^./, (c) => c.toUpperCase());
@@ -56,6 +65,8 @@ export function claimSentence(r: Random): { sentence: string; speaker: string } 
   return { sentence, speaker };
 }
 
+/** "Northfield Courier 12": town and masthead words that speakers' names never use. */
+export const publisherName = (r: Random, n: number) => `${r.pick(TOWNS)} ${r.pick(MASTHEADS)} ${n}`;
 export const fillerSentence = (r: Random) => r.pick(FILLER);
 export const sourceTitle = (r: Random) => `${r.pick(["Annual report on", "Statistics:", "Briefing on", "Survey of", "Audit of"])} ${r.pick(TOPICS)} in ${r.pick(PLACES)}`;
 export const slugWords = (text: string) => text.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "").slice(0, 60).replace(/-$/, "");

@@ -3,7 +3,7 @@ import { getRevisionDiff, listRevisions, revisionDiffInput } from "../services/a
 import { editArticle, editArticleInput } from "../services/article/edit-article";
 import { importArticle, importArticleInput } from "../services/article/import-article";
 import { getArticleBySlug } from "../services/article/get-article-by-slug";
-import { listArticlesForDashboard } from "../services/article/list-articles-for-dashboard";
+import { dashboardInput, listArticlesForDashboard } from "../services/article/list-articles-for-dashboard";
 import { listPublishedArticles } from "../services/article/list-published";
 import { setArticleStatus, setArticleStatusInput } from "../services/article/set-article-status";
 import { idInput } from "../services/ids";
@@ -12,7 +12,7 @@ import { createTRPCRouter, editorProcedure, publicProcedure } from "../trpc/init
 export const articleRouter = createTRPCRouter({
   listPublished: publicProcedure.query(({ ctx }) => listPublishedArticles(ctx)),
   bySlug: publicProcedure.input(z.object({ slug: z.string().min(1).max(120) })).query(({ ctx, input }) => getArticleBySlug(ctx, input.slug)),
-  dashboard: editorProcedure.query(({ ctx }) => listArticlesForDashboard(ctx)),
+  dashboard: editorProcedure.input(dashboardInput).query(({ ctx, input }) => listArticlesForDashboard(ctx, input)),
   import: editorProcedure.input(importArticleInput).mutation(({ ctx, input }) => importArticle(ctx, input)),
   revisions: editorProcedure.input(z.object({ articleId: idInput })).query(({ ctx, input }) => listRevisions(ctx, input.articleId)),
   revisionDiff: editorProcedure.input(revisionDiffInput).query(({ ctx, input }) => getRevisionDiff(ctx, input)),

@@ -426,6 +426,7 @@ const FIELDS: Record<string, FieldPlan> = {
   "source.search:query": searchPlan,
   "source.list:query": sourceListPlan("query"),
   "source.list:cursor": sourceListPlan("cursor"),
+  "article.dashboard:cursor": { expected: () => undefined, start: async () => ({ call: (sp, s) => as.editor(sp, "article.dashboard", { cursor: s }) }) },
   "source.update:title": updateSourcePlan("title"),
   "source.update:notes": updateSourcePlan("notes"),
   "source.update:url": updateSourcePlan("url"),

@@ -1,4 +1,4 @@
-import { and, asc, eq, ilike, isNull, or } from "drizzle-orm";
+import { and, asc, eq, ilike, inArray, isNull, or } from "drizzle-orm";
 import { z } from "zod";
 import { publishers, sources } from "@/db/schema";
 import { assertCan } from "../../policy";
@@ -14,6 +14,13 @@ function likePattern(text: string): string {
 export async function searchSources(ctx: ServiceContext, rawInput: z.input<typeof searchSourcesInput>) {
   assertCan(ctx.actor, "source.search");
   const pattern = likePattern(searchSourcesInput.parse(rawInput).query);
+  // Candidates from the trigram indexes (title, URL) and the publishers whose name matches, as one union: an OR
+  // across the joined publishers table would make PostgreSQL read every source (tests/integration/query-plans.test.ts).
+  const matching = ctx.db
+    .select({ id: sources.id })
+    .from(sources)
+    .where(or(ilike(sources.title, pattern), ilike(sources.canonicalUrl, pattern)))
+    .union(ctx.db.select({ id: sources.id }).from(sources).innerJoin(publishers, eq(publishers.id, sources.publisherId)).where(ilike(publishers.name, pattern)));
   return ctx.db
     .select({
       id: sources.id,
@@ -25,7 +32,7 @@ export async function searchSources(ctx: ServiceContext, rawInput: z.input<typeo
     })
     .from(sources)
     .leftJoin(publishers, eq(publishers.id, sources.publisherId))
-    .where(and(isNull(sources.mergedIntoId), or(ilike(sources.title, pattern), ilike(sources.canonicalUrl, pattern), ilike(publishers.name, pattern))))
+    .where(and(isNull(sources.mergedIntoId), inArray(sources.id, matching)))
     .orderBy(asc(sources.title), asc(sources.id))
     .limit(20);
 }
