@@ -7,6 +7,7 @@ import * as schema from "@/db/schema";
 import type { Database } from "@/db/types";
 import type { Actor } from "@/server/actor";
 import { listArticlesForDashboard } from "@/server/services/article/list-articles-for-dashboard";
+import { listPublishedArticles } from "@/server/services/article/list-published";
 import { getWorkspace } from "@/server/services/claim/get-workspace";
 import { getMyQueue } from "@/server/services/claim/my-queue";
 import { getReaderView } from "@/server/services/reader/get-reader-view";
@@ -150,6 +151,10 @@ describe(`query plans on ${givenDatabase ? "the given database" : `a generated d
       expect(await planProblems(() => searchEverything({ db, actor }, { q: speaker }))).toEqual([]);
     }
   }, 120_000);
+
+  it("the home page's list", async () => {
+    expect(await planProblems(() => listPublishedArticles({ db, actor: { kind: "anonymous" } }))).toEqual([]);
+  });
 
   it("the dashboard aggregates", async () => {
     expect(await planProblems(() => listArticlesForDashboard({ db, actor: admin }))).toEqual([]);
