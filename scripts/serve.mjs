@@ -11,6 +11,7 @@ import next from "next";
 import { hashInlineScriptsInto } from "../server/http/hashed-csp-response.mjs";
 import { servePageCopy } from "../server/http/page-micro-cache.mjs";
 import { entryPointEnvOrExit } from "../server/env.mjs";
+import { listenForExpiries } from "../server/http/expiry-channel.mjs";
 import { applyPublicCachePolicy } from "../server/http/public-cache-policy.mjs";
 import { withRequestOutcome } from "../server/http/request-outcome.mjs";
 import { strictTransportSecurity } from "../server/http/transport-security.mjs";
@@ -19,13 +20,16 @@ import { strictTransportSecurity } from "../server/http/transport-security.mjs";
 // read first, as Next will read them, so the check and the app see the same values.
 // FACTDESK_HOSTNAME, not HOSTNAME: shells and containers set that to the machine name.
 nextEnv.loadEnvConfig(process.cwd(), false, { info() {}, error: console.error });
-const { PORT: port, FACTDESK_HOSTNAME: hostname, NEXTAUTH_URL } = entryPointEnvOrExit();
+const { PORT: port, FACTDESK_HOSTNAME: hostname, NEXTAUTH_URL, DATABASE_URL } = entryPointEnvOrExit();
 const app = next({ dev: false, hostname, port });
 const handle = app.getRequestHandler();
 // In production behind https (NEXTAUTH_URL), every response tells browsers to use nothing else.
 const hsts = strictTransportSecurity(NEXTAUTH_URL);
 
 await app.prepare();
+// On PostgreSQL, several instances may serve one database: hear their cache expiries (expiry-channel.mjs). The
+// embedded database allows one process, so there is nobody to hear from.
+if (DATABASE_URL) await listenForExpiries(DATABASE_URL);
 const buildId = readFileSync(".next/BUILD_ID", "utf8").trim();
 createServer((req, res) => {
   if (hsts) res.setHeader("Strict-Transport-Security", hsts);

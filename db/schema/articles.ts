@@ -30,6 +30,8 @@ export const articles = pgTable(
     index("articles_current_revision_id_idx").on(t.currentRevisionId),
     index("articles_created_by_idx").on(t.createdBy),
     index("articles_status_published_on_idx").on(t.status, t.publishedOn),
+    // The dashboard: most recently changed first (read backwards), a page at a time (keyset on updated_at, id).
+    index("articles_updated_at_id_idx").on(t.updatedAt, t.id),
     // Search (server/services/search): stemmed words in titles, and trigrams for misspelt or partial ones.
     index("articles_title_fts_idx").using("gin", sql`to_tsvector('english', ${t.title})`),
     index("articles_title_trgm_idx").using("gin", t.title.op("gin_trgm_ops")),

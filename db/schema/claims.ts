@@ -48,6 +48,9 @@ export const claims = pgTable(
     index("claims_revision_id_idx").on(t.revisionId),
     index("claims_status_idx").on(t.status),
     index("claims_assignee_id_idx").on(t.assigneeId),
+    // "My queue": a user's assigned claims and the claims in review, oldest first, read a page at a time.
+    index("claims_assignee_queue_idx").on(t.assigneeId, t.updatedAt, t.id).where(sql`${t.deletedAt} is null`),
+    index("claims_status_queue_idx").on(t.status, t.updatedAt, t.id).where(sql`${t.deletedAt} is null`),
     index("claims_verdict_set_by_idx").on(t.verdictSetBy),
     index("claims_reviewed_by_idx").on(t.reviewedBy),
     index("claims_created_by_idx").on(t.createdBy),

@@ -18,6 +18,8 @@ export const publishers = pgTable(
   },
   (t) => [
     uniqueIndex("publishers_domain_key").on(t.domain),
+    // Source search by publisher name (partial words, misspellings): thousands of publishers in a big newsroom.
+    index("publishers_name_trgm_idx").using("gin", t.name.op("gin_trgm_ops")),
     check("publishers_reliability_rating_check", oneOf(t.reliabilityRating, RELIABILITY_RATINGS)),
   ],
 );

@@ -34,6 +34,9 @@ export const sources = pgTable(
     uniqueIndex("sources_canonical_url_key").on(t.canonicalUrl),
     index("sources_publisher_id_idx").on(t.publisherId),
     index("sources_merged_into_id_idx").on(t.mergedIntoId),
+    // Source search and the search box: partial titles (trigrams) and stemmed words in titles.
+    index("sources_title_trgm_idx").using("gin", t.title.op("gin_trgm_ops")),
+    index("sources_title_fts_idx").using("gin", sql`to_tsvector('english', coalesce(${t.title}, ''))`),
     check("sources_type_check", oneOf(t.type, SOURCE_TYPES)),
     check("sources_link_status_check", oneOf(t.linkStatus, LINK_STATUSES)),
     check("sources_canonical_url_check", sql`${t.canonicalUrl} ~ '^https?://'`),

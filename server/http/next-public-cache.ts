@@ -1,11 +1,12 @@
 import "server-only";
 import { setTimeout as delay } from "node:timers/promises";
-import { eq } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import { revalidateTag } from "next/cache";
 import { after } from "next/server";
 import { articles } from "@/db/schema";
 import type { Database } from "@/db/types";
 import type { PublicCache } from "../services/context";
+import { EXPIRY_CHANNEL, expiryPayload } from "./expiry-channel.mjs";
 import { PUBLISHED_ARTICLES_TAG, articleTag } from "./public-cache-policy.mjs";
 
 /**
@@ -18,7 +19,7 @@ import { PUBLISHED_ARTICLES_TAG, articleTag } from "./public-cache-policy.mjs";
 const BEFORE_ANSWER_MS = 300;
 const AFTER_ANSWER_MS = 700;
 
-/** What one expiry reaches: today the copies inside this process; a purgeable shared cache is one more. */
+/** What one expiry reaches: the copies inside this process, then every other instance's (expiry-channel.mjs). */
 interface ExpiryTarget {
   expire(article: { tags: string[] }): void;
 }
@@ -41,7 +42,12 @@ export function nextPublicCache(db: Database): PublicCache {
     async articleChanged(articleId) {
       const [article] = await db.select({ slug: articles.slug }).from(articles).where(eq(articles.id, articleId));
       const tags = [PUBLISHED_ARTICLES_TAG, ...(article ? [articleTag(article.slug)] : [])];
-      const expire = () => IN_PROCESS.forEach((target) => target.expire({ tags }));
+      const expire = () => {
+        IN_PROCESS.forEach((target) => target.expire({ tags }));
+        // The other instances on this database expire theirs when PostgreSQL delivers this (scripts/serve.mjs listens).
+        // Not awaited: a failed notification must not fail the change that was committed; each repeat sends it again.
+        db.execute(sql`select pg_notify(${EXPIRY_CHANNEL}, ${expiryPayload(tags)})`).catch((error: unknown) => console.error("Could not notify other instances of a cache expiry:", error));
+      };
       expire();
       await delay(BEFORE_ANSWER_MS);
       expire();

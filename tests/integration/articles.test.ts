@@ -97,7 +97,7 @@ describe("article procedures", () => {
         { ...claim, status: "in_review", deletedAt: new Date() },
       ]);
 
-      const rows = await callerFor(tx, editor).article.dashboard();
+      const rows = (await callerFor(tx, editor).article.dashboard()).items;
       expect(rows.find((r) => r.id === withClaims.id)).toMatchObject({
         claimCount: 3, uncheckedCount: 1, inProgressCount: 2, inReviewCount: 0, publishedCount: 0, status: "draft",
       });

@@ -587,6 +587,7 @@ const FIELDS: Record<string, FieldPlan> = {
   "source.importPreview:importId": { expected: () => undefined, start: async () => ({ call: (sp, s) => as.admin(sp, "source.importPreview", { importId: s }) }) },
   "source.importCommit:importId": importIdPlan("source.importCommit"),
   "source.checkUrl:url": { expected: () => undefined, start: async () => ({ call: (sp, s) => as.admin(sp, "source.checkUrl", { url: s }) }) },
+  "article.dashboard:cursor": { expected: () => undefined, start: async () => ({ call: (sp, s) => as.editor(sp, "article.dashboard", { cursor: s }) }) },
   "source.update:title": updateSourcePlan("title"),
   "source.update:notes": updateSourcePlan("notes"),
   "source.update:url": updateSourcePlan("url"),

@@ -38,7 +38,7 @@ describe("PGlite smoke run", () => {
     const admin = await resolveActor(handle.db, { uid: user!.id, sv: user!.sessionVersion });
     expect(admin).toMatchObject({ kind: "user", role: "admin" });
 
-    const dashboard = await callerFor(handle.db, admin).article.dashboard();
+    const dashboard = (await callerFor(handle.db, admin).article.dashboard()).items;
     expect(dashboard.map((a) => a.slug)).toContain(DEMO.slug);
     expect(dashboard.find((a) => a.slug === DEMO.slug)).toMatchObject({ claimCount: 0, publisherName: DEMO.publisher });
   });

@@ -4,6 +4,9 @@ import type { Database } from "@/db/types";
 import { assertCan, mayApproveOwnVerdicts } from "../../policy";
 import type { ServiceContext } from "../context";
 
+/** Each list shows its oldest rows first, at most this many: the queue is a to-do list, not an archive. */
+export const QUEUE_LIMIT = 100;
+
 /** The audit actions that move a claim in or out of review: the newest one says whether it was sent back. */
 const REVIEW_MOVES = ["claim.status_changed", "claim.approved", "claim.rejected"] as const;
 
@@ -16,7 +19,9 @@ async function returnedTo(db: Database, me: number, columns: typeof queueColumns
     .select(columns)
     .from(claims)
     .innerJoin(articles, eq(articles.id, claims.articleId))
-    .where(and(isNull(claims.deletedAt), eq(claims.status, "in_progress"), or(eq(claims.verdictSetBy, me), eq(claims.assigneeId, me))));
+    .where(and(isNull(claims.deletedAt), eq(claims.status, "in_progress"), or(eq(claims.verdictSetBy, me), eq(claims.assigneeId, me))))
+    .orderBy(desc(claims.updatedAt), desc(claims.id))
+    .limit(QUEUE_LIMIT);
   if (mine.length === 0) return [];
   const lastMoves = await db
     .selectDistinctOn([auditEvents.claimId], {
@@ -68,13 +73,15 @@ export async function getMyQueue(ctx: ServiceContext) {
       .from(claims)
       .innerJoin(articles, eq(articles.id, claims.articleId))
       .where(and(live, eq(claims.assigneeId, me), ne(claims.status, "published"), returnedIds.length > 0 ? notInArray(claims.id, returnedIds) : undefined))
-      .orderBy(asc(claims.updatedAt)),
+      .orderBy(asc(claims.updatedAt), asc(claims.id))
+      .limit(QUEUE_LIMIT),
     ctx.db
       .select(queueColumns)
       .from(claims)
       .innerJoin(articles, eq(articles.id, claims.articleId))
       .where(and(live, eq(claims.status, "in_review"), mayApproveOwnVerdicts(ctx.actor) ? undefined : or(isNull(claims.verdictSetBy), ne(claims.verdictSetBy, me))))
-      .orderBy(asc(claims.updatedAt)),
+      .orderBy(asc(claims.updatedAt), asc(claims.id))
+      .limit(QUEUE_LIMIT),
   ]);
   return { returned, assigned, toReview };
 }

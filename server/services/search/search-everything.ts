@@ -1,4 +1,4 @@
-import { and, desc, eq, exists, ilike, isNull, or, sql, type SQL } from "drizzle-orm";
+import { and, desc, eq, exists, ilike, inArray, isNull, or, sql, type SQL } from "drizzle-orm";
 import { articleRevisions, articleSources, articles, claims, evidence, publishers, sources } from "@/db/schema";
 import { MARK_END, MARK_START, markTerms } from "@/lib/search/highlight";
 import { parseSearch } from "@/lib/search/query";
@@ -23,6 +23,11 @@ function likePattern(term: string): string {
 /** Every term appears in one of the short fields, as a substring (partial URLs) or a near spelling (trigrams). */
 function allTermsIn(terms: readonly string[], fields: SQL[]): SQL | undefined {
   return and(...terms.map((term) => or(...fields.flatMap((field) => [ilike(field, likePattern(term)), sql`${term} <% ${field}`]))));
+}
+
+/** The longest search term: the likeliest to be rare, so the best one to find candidates with. */
+function longest(terms: readonly string[]): string {
+  return terms.reduce((a, b) => (b.length > a.length ? b : a), "");
 }
 
 /** Best trigram likeness of the whole query to any of the fields, for ranking. */
@@ -79,7 +84,8 @@ export async function searchEverything(ctx: ServiceContext, rawInput: SearchInpu
       .where(
         and(
           everything ? isNull(claims.deletedAt) : publishedClaim,
-          or(sql`${claimTextVector} @@ ${q}`, sql`${rationaleVector} @@ ${q}`, allTermsIn(terms, [speaker])),
+          // The bare column (not coalesced) so claims_speaker_trgm_idx answers it; a null speaker matches nothing either way.
+          or(sql`${claimTextVector} @@ ${q}`, sql`${rationaleVector} @@ ${q}`, allTermsIn(terms, [sql`${claims.speaker}`])),
           input.claimKind ? eq(claims.kind, input.claimKind) : undefined,
           input.verdict ? eq(claims.verdict, input.verdict) : undefined,
           everything && input.status ? eq(claims.status, input.status) : undefined,
@@ -108,12 +114,24 @@ export async function searchEverything(ctx: ServiceContext, rawInput: SearchInpu
           .where(and(eq(articleSources.sourceId, sources.id), publishedArticle)),
       ),
     );
+    // Candidates, each found through an index: stemmed title words, or the longest term in the title or URL
+    // (trigrams) or in the publisher's name. Every match below is one of them (each term must appear somewhere),
+    // and the union keeps PostgreSQL from reading every source to test an OR that spans the publishers join.
+    const key = longest(terms);
+    const candidates = ctx.db
+      .select({ id: sources.id })
+      .from(sources)
+      .where(or(sql`to_tsvector('english', ${title}) @@ ${q}`, ilike(sources.title, likePattern(key)), sql`${key} <% ${sources.title}`, ilike(url, likePattern(key)), sql`${key} <% ${url}`))
+      .union(
+        ctx.db.select({ id: sources.id }).from(sources).innerJoin(publishers, eq(publishers.id, sources.publisherId)).where(or(ilike(publishers.name, likePattern(key)), sql`${key} <% ${publishers.name}`)),
+      );
     const rows = await ctx.db
       .select({ id: sources.id, url: sourceLink, title: sources.title, type: sources.type, publisherName: publishers.name, date: sql<Date>`${date}`.mapWith(sources.createdAt) })
       .from(sources)
       .leftJoin(publishers, eq(publishers.id, sources.publisherId))
       .where(
         and(
+          inArray(sources.id, candidates),
           isNull(sources.mergedIntoId),
           everything ? undefined : cited,
           or(sql`to_tsvector('english', ${title}) @@ ${q}`, allTermsIn(terms, [url, title, publisher])),
@@ -130,6 +148,15 @@ export async function searchEverything(ctx: ServiceContext, rawInput: SearchInpu
     const bodyVector = sql`to_tsvector('english', ${articleRevisions.body})`;
     const titleVector = sql`to_tsvector('english', ${articles.title})`;
     const date = sql`coalesce(${articles.publishedOn}::timestamptz, ${articles.createdAt})`;
+    // Candidates through the indexes (title words, title trigrams, current body words), as a union for the
+    // same reason as the sources' above.
+    const key = longest(terms);
+    const candidates = ctx.db
+      .select({ id: articles.id })
+      .from(articles)
+      .where(or(sql`${titleVector} @@ ${q}`, ilike(articles.title, likePattern(key)), sql`${key} <% ${articles.title}`))
+      // Any revision's words (the join below keeps the current one): no join here, so the body index alone answers.
+      .union(ctx.db.select({ id: articleRevisions.articleId }).from(articleRevisions).where(sql`${bodyVector} @@ ${q}`));
     const rows = await ctx.db
       .select({
         id: articles.id,
@@ -143,6 +170,7 @@ export async function searchEverything(ctx: ServiceContext, rawInput: SearchInpu
       .innerJoin(articleRevisions, eq(articleRevisions.id, articles.currentRevisionId))
       .where(
         and(
+          inArray(articles.id, candidates),
           everything ? undefined : publishedArticle,
           or(sql`${titleVector} @@ ${q}`, sql`${bodyVector} @@ ${q}`, allTermsIn(terms, [sql`${articles.title}`])),
           inRange(date),

@@ -1,4 +1,4 @@
-import { and, asc, eq, ilike, isNull, or, sql } from "drizzle-orm";
+import { and, asc, eq, ilike, inArray, isNull, or, sql } from "drizzle-orm";
 import { z } from "zod";
 import { publishers, sources } from "@/db/schema";
 import type { Database } from "@/db/types";
@@ -44,13 +44,14 @@ export async function searchSources(ctx: ServiceContext, rawInput: z.input<typeo
   const pattern = likePattern(query);
   const canonical = pastedCanonical(query);
   const reusedId = canonical ? await sourceReusedFor(ctx.db, canonical) : null;
-  const matches = or(
-    ilike(sources.title, pattern),
-    ilike(sources.canonicalUrl, pattern),
-    ilike(sources.url, pattern),
-    ilike(publishers.name, pattern),
-    ...(reusedId === null ? [] : [eq(sources.id, reusedId)]),
-  );
+  // Candidates from the trigram indexes (title, URLs) and the publishers whose name matches, as one union: an OR
+  // across the joined publishers table would make PostgreSQL read every source (tests/integration/query-plans.test.ts).
+  const matching = ctx.db
+    .select({ id: sources.id })
+    .from(sources)
+    .where(or(ilike(sources.title, pattern), ilike(sources.canonicalUrl, pattern), ilike(sources.url, pattern)))
+    .union(ctx.db.select({ id: sources.id }).from(sources).innerJoin(publishers, eq(publishers.id, sources.publisherId)).where(ilike(publishers.name, pattern)));
+  const matches = reusedId === null ? inArray(sources.id, matching) : or(inArray(sources.id, matching), eq(sources.id, reusedId));
   const reused = reusedId === null ? sql<boolean>`false` : sql<boolean>`(${sources.id} = ${reusedId})`;
   return ctx.db
     .select({

@@ -10,12 +10,14 @@ import { ARTICLE_STATUS_LABELS } from "@/lib/articles/status";
 
 export const metadata: Metadata = { title: "Dashboard" };
 
-export default async function DashboardPage() {
+export default async function DashboardPage({ searchParams }: { searchParams: Promise<{ after?: string | string[] }> }) {
   const actor = await getRequestActor();
   if (actor.kind !== "user") redirect("/login?callbackUrl=/dashboard");
   if (!can(actor, "article.listAll")) return <EditorsOnly />;
   const caller = await getServerCaller();
-  const [articles, deadEvidence, queue] = await Promise.all([caller.article.dashboard(), caller.source.deadEvidence(), caller.claim.myQueue()]);
+  const { after } = await searchParams;
+  const cursor = typeof after === "string" && after.length <= 1000 ? after : undefined;
+  const [{ items: articles, nextCursor }, deadEvidence, queue] = await Promise.all([caller.article.dashboard({ cursor }), caller.source.deadEvidence(), caller.claim.myQueue()]);
   return (
     <div className="mx-auto max-w-5xl px-4 py-10">
       <div className="flex flex-wrap items-baseline justify-between gap-2">
@@ -25,7 +27,10 @@ export default async function DashboardPage() {
           <Link href="/queue" className="text-sm font-medium text-accent hover:underline">My queue</Link>
         </div>
       </div>
-      <p className="mt-1 text-sm text-quiet">{articles.length} {articles.length === 1 ? "article" : "articles"}, drafts included.</p>
+      <p className="mt-1 text-sm text-quiet">
+        {cursor ? "Older articles" : "Articles"}, most recently changed first, drafts included.{" "}
+        {cursor && <Link href="/dashboard" className="text-accent hover:underline">Back to the newest</Link>}
+      </p>
       {queue.returned.length > 0 && (
         <p className="mt-4 rounded border border-[#d4a72c] bg-[#fff8c5]/40 px-3 py-2 text-sm">
           A reviewer returned {queue.returned.length === 1 ? "a claim" : `${queue.returned.length} claims`} to you.{" "}
@@ -69,6 +74,11 @@ export default async function DashboardPage() {
           </tbody>
         </table>
       </div>
+      {nextCursor && (
+        <nav aria-label="Dashboard pages" className="mt-3 text-sm">
+          <Link href={`/dashboard?after=${nextCursor}`} className="font-medium text-accent hover:underline">Older articles →</Link>
+        </nav>
+      )}
       {deadEvidence.length > 0 && (
         <section aria-labelledby="dead-evidence-heading" className="mt-8">
           <h2 id="dead-evidence-heading" className="text-lg font-semibold">Evidence that went dead</h2>

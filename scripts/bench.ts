@@ -1,0 +1,148 @@
+/**
+ * `npm run bench` (README, "Running at scale"): load figures of one production instance on a database filled by
+ * `npm run seed:scale` (DATABASE_URL; at least 1M claims for the issue's figures), next to the physical ceiling
+ * of this machine: a plain node:http server returning the same bytes as the reader page, and a static file
+ * served by Next. Prints one `bench: <name> <value> <unit>` line per figure and asserts nothing (targets are in
+ * the README). Needs a production build (`npm run build`). Not part of `npm test`.
+ */
+import { spawn } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import autocannon from "autocannon";
+import postgres from "postgres";
+import { serverEnv } from "@/server/env.mjs";
+import { SCALE_PASSWORD } from "./lib/scale-seed";
+import { waitFor } from "../test-support/wait";
+
+const PORT = Number(process.env.BENCH_PORT ?? 3400);
+const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 32);
+const DURATION = Number(process.env.BENCH_SECONDS ?? 10);
+const origin = `http://localhost:${PORT}`;
+const ceilingPort = PORT + 1;
+const staticFile = path.join("public", "__bench-static.html");
+
+type Request = autocannon.Request;
+
+function line(name: string, value: number, unit = "") {
+  console.log(`bench: ${name} ${Number.isInteger(value) ? value : value.toFixed(2)}${unit ? ` ${unit}` : ""}`);
+}
+
+async function load(name: string, url: string, requests?: Request[]) {
+  await autocannon({ url, connections: CONNECTIONS, duration: 2, requests }); // warm-up, not measured
+  const result = await autocannon({ url, connections: CONNECTIONS, duration: DURATION, requests });
+  line(`${name}_rps`, result.requests.average, "req/s");
+  line(`${name}_p50`, result.latency.p50, "ms");
+  line(`${name}_p97_5`, result.latency.p97_5, "ms");
+  line(`${name}_p99`, result.latency.p99, "ms");
+  line(`${name}_errors`, result.errors + result.non2xx + result.timeouts, "requests");
+  return result.requests.average;
+}
+
+function rssMb(pid: number): number {
+  const match = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, "utf8"));
+  return match ? Number(match[1]) / 1024 : NaN;
+}
+
+/** Signs in through next-auth's credentials endpoint as a browser form would, and returns the cookies. */
+async function signIn(email: string): Promise<string> {
+  const csrf = await fetch(`${origin}/api/auth/csrf`);
+  const { csrfToken } = (await csrf.json()) as { csrfToken: string };
+  const jar = csrf.headers.getSetCookie().map((c) => c.split(";")[0]);
+  const login = await fetch(`${origin}/api/auth/callback/credentials`, {
+    method: "POST",
+    redirect: "manual",
+    headers: { "content-type": "application/x-www-form-urlencoded", cookie: jar.join("; ") },
+    body: new URLSearchParams({ csrfToken, email, password: SCALE_PASSWORD, json: "true" }),
+  });
+  const cookies = [...jar, ...login.headers.getSetCookie().map((c) => c.split(";")[0])].join("; ");
+  if (!cookies.includes("session-token")) throw new Error(`could not sign in as ${email} (HTTP ${login.status})`);
+  return cookies;
+}
+
+const trpcGet = (procedure: string, input: unknown) => `/api/trpc/${procedure}?input=${encodeURIComponent(JSON.stringify(input))}`;
+
+async function main() {
+  const databaseUrl = serverEnv().DATABASE_URL;
+  if (!databaseUrl) throw new Error("npm run bench needs DATABASE_URL: a database filled by `npm run seed:scale`.");
+  if (!existsSync(".next/BUILD_ID")) throw new Error("npm run bench needs a production build: run `npm run build` first.");
+  const sql = postgres(databaseUrl, { max: 1, onnotice: () => {} });
+  const [article] = await sql<{ id: number; slug: string }[]>`
+    select a.id, a.slug from articles a where a.status = 'published'
+      and exists (select 1 from claims c where c.article_id = a.id and c.status = 'published') order by a.id desc limit 1`;
+  const [editor] = await sql<{ email: string }[]>`select email from users where role = 'editor' and email like 'scale-%' order by id limit 1`;
+  const [source] = await sql<{ title: string }[]>`select title from sources where title is not null order by id limit 1`;
+  // A person's name, as people search (the least frequent one: the generator's common names match a tenth of all
+  // texts, and ranking that many is the slowest path, README "Running at scale").
+  const [person] = await sql<{ speaker: string }[]>`select speaker from claims where status = 'published' and speaker is not null group by speaker order by count(*), speaker limit 1`;
+  const editable = await sql<{ id: number }[]>`select id from claims where status = 'unchecked' and version = 1 and deleted_at is null order by id desc limit 50000`;
+  const [{ n: claimCount } = { n: 0 }] = await sql<{ n: number }[]>`select reltuples::bigint as n from pg_class where relname = 'claims'`;
+  await sql.end();
+  if (!article || !editor || !source || !person) throw new Error("The database has no generated data: run `npm run seed:scale` on it first.");
+  line("claims_in_database", Number(claimCount), "rows (estimate)");
+
+  const dataDir = mkdtempSync(path.join(tmpdir(), "factdesk-bench-"));
+  mkdirSync("public", { recursive: true });
+  writeFileSync(staticFile, ""); // must exist when Next starts (it lists public/ once); filled below
+  const server = spawn(process.execPath, ["scripts/serve.mjs"], {
+    env: { ...process.env, PORT: String(PORT), DATABASE_URL: databaseUrl, FACTDESK_DATA_DIR: dataDir, NEXTAUTH_URL: origin, NEXTAUTH_SECRET: randomBytes(32).toString("base64url"), NEXT_MANUAL_SIG_HANDLE: "true" },
+    stdio: ["ignore", "ignore", "inherit"],
+  });
+  let ceiling: ReturnType<typeof spawn> | undefined;
+  try {
+    const readerUrl = `${origin}/a/${article.slug}`;
+    await waitFor(() => fetch(readerUrl).then((r) => r.ok, () => false), { timeoutMs: 180_000, intervalMs: 250, what: `the reader page at ${readerUrl}` });
+    const reader = await fetch(readerUrl);
+    const bytes = Buffer.from(await reader.arrayBuffer());
+    writeFileSync(staticFile, bytes);
+    const contentType = reader.headers.get("content-type") ?? "text/html; charset=utf-8";
+    // The ceiling in a process of its own, as the app is: in this one it would compete with autocannon.
+    const bodyFile = path.join(dataDir, "reader-page.html");
+    writeFileSync(bodyFile, bytes);
+    const ceilingServer = `const body = require("node:fs").readFileSync(${JSON.stringify(bodyFile)});
+      require("node:http").createServer((req, res) => { res.writeHead(200, { "content-type": ${JSON.stringify(contentType)}, "content-length": body.length }); res.end(body); }).listen(${ceilingPort});`;
+    ceiling = spawn(process.execPath, ["-e", ceilingServer], { stdio: ["ignore", "ignore", "inherit"] });
+    await waitFor(() => fetch(`http://localhost:${ceilingPort}/`).then((r) => r.ok, () => false), { timeoutMs: 30_000, what: "the node:http ceiling" });
+    line("reader_page_bytes", bytes.length, "bytes");
+
+    const nodeHttp = await load("node_http_same_bytes", `http://localhost:${ceilingPort}/`);
+    const staticNext = await load("static_next", `${origin}/${path.basename(staticFile)}`);
+    const readerRps = await load("reader", readerUrl);
+    const outputs = { home: "/", embed_card: `/embed/${article.slug}`, svg_badge: `/embed/${article.slug}.svg`, annotation_export: `/api/articles/${article.slug}/annotations` };
+    const outputRps: Record<string, number> = {};
+    for (const [name, url] of Object.entries(outputs)) outputRps[name] = await load(name, `${origin}${url}`);
+
+    const cookie = await signIn(editor.email);
+    const asEditor = (p: string): Request[] => [{ method: "GET", path: p, headers: { cookie } }];
+    await load("workspace", origin, asEditor(trpcGet("claim.workspace", { articleId: article.id })));
+    await load("source_search", origin, asEditor(trpcGet("source.search", { query: source.title })));
+    await load("search", origin, asEditor(trpcGet("search.query", { q: person.speaker })));
+    // Each request edits another unchecked claim (version 1), so none is refused as a stale version.
+    let next = 0;
+    await load("claim_update", origin, [
+      {
+        method: "POST",
+        path: "/api/trpc/claim.update",
+        headers: { cookie, "content-type": "application/json" },
+        setupRequest: (request) => ({ ...request, body: JSON.stringify({ claimId: editable[next++ % editable.length]!.id, version: 1, summary: `Benchmark edit ${next}` }) }),
+      },
+    ]);
+    line("server_rss", rssMb(server.pid!), "MB");
+
+    line("reader_vs_static", readerRps / staticNext);
+    line("reader_vs_node_http", readerRps / nodeHttp);
+    for (const [name, rps] of Object.entries(outputRps)) line(`${name}_vs_node_http`, rps / nodeHttp);
+    console.log("bench: note: the figures through a shared cache (Varnish) are not measured yet (issue 14, item 4)");
+  } finally {
+    ceiling?.kill();
+    server.kill("SIGTERM");
+    rmSync(staticFile, { force: true });
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(`bench: ${error instanceof Error ? error.message : String(error)}`);
+  process.exit(1);
+});
