@@ -25,7 +25,7 @@ test.describe("a claim returned by a reviewer", () => {
   test.beforeAll(async ({ browser }, workerInfo) => {
     const baseURL = workerInfo.project.use.baseURL;
     const suffix = uniqueSuffix();
-    const users = await Promise.all([createNamedUserWithCli(`Rosa Author${suffix}`), createNamedUserWithCli(`Ivo Reviewer${suffix}`)]);
+    const users = await Promise.all([createNamedUserWithCli(`Rosa Author ${suffix}`), createNamedUserWithCli(`Ivo Reviewer ${suffix}`)]);
     const [a, b] = await Promise.all(users.map((user) => signedInContext(browser, baseURL, user)));
     contexts = [a!.context, b!.context];
     authorPage = a!.page;
@@ -49,10 +49,10 @@ test.describe("a claim returned by a reviewer", () => {
     await expect(returned.getByRole("link", { name: /Moscow has amassed/ })).toHaveAttribute("href", `/edit/${article.id}?claim=${claim.id}`);
     await expect(returned.getByText(comment)).toBeVisible();
     await expect(returned.getByText(/Returned by Ivo Reviewer/)).toBeVisible();
-    await screenshots(authorPage, "queue-returned");
 
     const bell = authorPage.getByRole("link", { name: "Notifications, 1 unread" });
     await expect(bell).toBeVisible();
+    await screenshots(authorPage, "queue-returned");
     await bell.click();
     await expect(authorPage).toHaveURL(/\/notifications$/);
     const list = authorPage.getByRole("list", { name: "Notifications" });
@@ -60,6 +60,7 @@ test.describe("a claim returned by a reviewer", () => {
     await expect(item).toHaveCount(1);
     await expect(item.getByText(comment)).toBeVisible();
     await expect(item.getByRole("link", { name: /Moscow has amassed/ })).toBeVisible();
+    await expect(authorPage.getByRole("link", { name: "Notifications, 1 unread" })).toBeVisible();
     await screenshots(authorPage, "notifications");
 
     await waitForHydration(item.getByRole("button", { name: "Mark as read" }), "the notification list");
