@@ -26,6 +26,8 @@ const MINIMUM_ROLE: Record<Action, Role> = {
   "search.unpublished": "editor",
   "source.deadEvidence": "editor",
   "source.recapture": "admin",
+  "source.previewMetadata": "editor",
+  "source.checkLink": "admin",
   "source.manage": "admin",
   "notification.read": "editor",
   "audit.read": "editor",

@@ -20,17 +20,17 @@ export function DeletedClaims({ articleId, onRestored }: { articleId: number; on
   const action = useIdempotentAction();
   const [problem, setProblem] = useState<{ claimId: number; message: string } | null>(null);
 
-  async function restoreClaim(claimId: number) {
-    if (action.isBusy()) return;
-    setProblem(null);
-    try {
-      await action.run({ claimId }, (idempotencyKey) => restore.mutateAsync({ claimId, idempotencyKey }));
-      await deleted.refetch();
-      await onRestored(claimId);
-    } catch (error) {
-      setProblem({ claimId, message: errorMessage(error) });
-    }
-  }
+  const restoreClaim = (claimId: number) =>
+    action.perform(async () => {
+      setProblem(null);
+      try {
+        await action.send({ claimId }, (idempotencyKey) => restore.mutateAsync({ claimId, idempotencyKey }));
+        await deleted.refetch();
+        await onRestored(claimId);
+      } catch (error) {
+        setProblem({ claimId, message: errorMessage(error) });
+      }
+    });
 
   // Kept while open after the last restore, so the list does not vanish under the pointer.
   const [everShown, setEverShown] = useState(false);

@@ -98,26 +98,27 @@ function MarkClaimForm({
   const { selection } = target;
   const preview = target.body.slice(selection.snappedStart, selection.snappedEnd);
 
-  async function submit(event: FormEvent) {
+  function submit(event: FormEvent) {
     event.preventDefault();
-    if (action.isBusy()) return;
-    if (kind === "") return setError({ message: "Choose what kind of claim this is.", stale: false });
-    setError(null);
-    try {
-      const input = {
-        articleId: target.articleId,
-        revisionId: target.revisionId,
-        start: selection.start,
-        end: selection.end,
-        kind,
-        speaker,
-        summary,
-      };
-      const claim = await action.run(input, (idempotencyKey) => mark.mutateAsync({ ...input, idempotencyKey }));
-      onMarked(claim.id, kind);
-    } catch (caught) {
-      setError({ message: errorMessage(caught), stale: isConflict(caught) });
-    }
+    void action.perform(async () => {
+      if (kind === "") return setError({ message: "Choose what kind of claim this is.", stale: false });
+      setError(null);
+      try {
+        const input = {
+          articleId: target.articleId,
+          revisionId: target.revisionId,
+          start: selection.start,
+          end: selection.end,
+          kind,
+          speaker,
+          summary,
+        };
+        const claim = await action.send(input, (idempotencyKey) => mark.mutateAsync({ ...input, idempotencyKey }));
+        onMarked(claim.id, kind);
+      } catch (caught) {
+        setError({ message: errorMessage(caught), stale: isConflict(caught) });
+      }
+    });
   }
 
   return (
@@ -164,8 +165,8 @@ function MarkClaimForm({
         <button type="button" onClick={onCancel} className={secondaryButtonClass}>
           Cancel
         </button>
-        <button type="submit" disabled={mark.isPending || action.pending} className={primaryButtonClass}>
-          {mark.isPending || action.pending ? "Saving…" : "Save claim"}
+        <button type="submit" disabled={action.pending} className={primaryButtonClass}>
+          {action.pending ? "Saving…" : "Save claim"}
         </button>
       </div>
     </form>

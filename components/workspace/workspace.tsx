@@ -123,6 +123,22 @@ export function Workspace({
     s: () => requireSelectedClaim(() => setStatusMenuRequest((n) => n + 1)),
   });
 
+  // Re-attaching needs a selection in the text: on a phone, where only one pane shows at a time, the list
+  // sits above the text, so the words and the button are on the same pane.
+  const orphanList = (
+    <OrphanList
+      orphans={claims.filter((c) => c.anchorState === "orphaned")}
+      revisionId={article.revisionId}
+      readSelection={readSelection}
+      onReattached={async (claimId) => {
+        clearSelection();
+        await queryClient.invalidateQueries({ queryKey: trpc.claim.workspace.queryKey({ articleId }) });
+        select(claimId, "marked");
+        announce("Saved: claim re-attached; it goes back to review if it was published.");
+      }}
+    />
+  );
+
   return (
     // Up to 1800 px the workspace keeps the header's measure (max-w-5xl, px-4), so both edges line up;
     // wider screens get the three-column layout across the full width.
@@ -139,6 +155,7 @@ export function Workspace({
       </div>
       <div className="mt-2 grid gap-8 lg:mt-5 lg:grid-cols-[minmax(0,1fr)_minmax(24rem,26rem)] min-[1800px]:grid-cols-[minmax(0,42rem)_minmax(0,1fr)]">
         <div {...panel("text")}>
+        {narrow && <div className="mb-4">{orphanList}</div>}
         <ArticleBody
           title={article.title}
           paragraphs={paragraphs}
@@ -160,17 +177,7 @@ export function Workspace({
                 ({isFiltering(filters) ? `${visibleClaims.length} of ${claims.length}` : claims.length})
               </span>
             </h2>
-            <OrphanList
-              orphans={claims.filter((c) => c.anchorState === "orphaned")}
-              revisionId={article.revisionId}
-              readSelection={readSelection}
-              onReattached={async (claimId) => {
-                clearSelection();
-                await queryClient.invalidateQueries({ queryKey: trpc.claim.workspace.queryKey({ articleId }) });
-                select(claimId, "marked");
-                announce("Saved: claim re-attached; it goes back to review if it was published.");
-              }}
-            />
+            {!narrow && orphanList}
             <ClaimFiltersBar filters={filters} onChange={setFilters} editors={editors} meId={me.id} />
             <div className="max-h-[50vh] overflow-y-auto p-0.5 min-[1800px]:max-h-none min-[1800px]:overflow-visible">
               <ClaimList claims={visibleClaims} totalCount={claims.length} selectedClaimId={selectedId} onSelect={(id) => select(id, "list")} />

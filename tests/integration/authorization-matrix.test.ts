@@ -9,6 +9,7 @@ import { inRollback, openTestDatabase, query, uniqueName, type UserActor } from 
 import {
   callPath, createCallers, insertUser, refusalProblems, ROLE_KEYS, routerProcedures, settle, type Callers, type Outcome, type RoleKey,
 } from "./security-fixtures";
+import { fixtureSiteOrigin } from "./fixture-site";
 
 // Every procedure of appRouter × seven callers, each call on fresh fixtures in its own rolled-back
 // transaction, compared with the table below. A procedure added to the router without a row here, or a
@@ -34,6 +35,8 @@ const EXPECTED: Record<string, Row> = {
   "article.bySlug": PUBLIC, // of a published article; drafts are an object-level case below
   "article.dashboard": EDITORS,
   "article.import": EDITORS,
+  "article.preview": EDITORS,
+  "article.fetchFromUrl": EDITORS,
   "article.setStatus": EDITORS,
   "article.edit": EDITORS,
   "article.revisions": EDITORS,
@@ -66,6 +69,8 @@ const EXPECTED: Record<string, Row> = {
   "search.query": PUBLIC,
   "source.deadEvidence": EDITORS,
   "source.recapture": ADMINS,
+  "source.checkLink": ADMINS,
+  "source.previewMetadata": EDITORS, // the server fetches a URL on the caller's behalf
   "source.list": ADMINS,
   "source.update": ADMINS,
   "user.me": PUBLIC, // null for anyone signed out, deactivated and stale sessions included (checked below)
@@ -144,6 +149,8 @@ const INPUTS: Record<string, (fx: Fixtures) => Promise<unknown>> = {
   "article.bySlug": async (fx) => ({ slug: (await fx.article()).slug }),
   "article.dashboard": async (fx) => (await fx.article("draft"), undefined),
   "article.import": async (fx) => ({ title: fx.secret("draft title"), slug: uniqueName("authz"), text: fx.secret("draft text") }),
+  "article.preview": async (fx) => ({ title: fx.secret("draft title"), text: fx.secret("draft text") }),
+  "article.fetchFromUrl": async () => ({ url: `${await fixtureSiteOrigin()}/news` }),
   "article.setStatus": async (fx) => ({ articleId: (await fx.article("draft")).id, status: "published" }),
   "article.edit": async (fx) => {
     const article = await fx.article("draft");
@@ -216,6 +223,8 @@ const INPUTS: Record<string, (fx: Fixtures) => Promise<unknown>> = {
     const [row] = await query<{ id: number }>(fx.tx, sql`select id from sources where canonical_url = ${`https://example.org/${fx.token}`}`);
     return { sourceId: row!.id };
   },
+  "source.checkLink": async (fx) => ({ sourceId: await fx.sourceId() }),
+  "source.previewMetadata": async () => ({ url: `${await fixtureSiteOrigin()}/article` }),
   "source.list": async (fx) => (await fx.evidence(), { query: fx.token }),
   "source.update": async (fx) => ({ sourceId: await fx.sourceId(), notes: fx.secret("source notes") }),
   "audit.history": async (fx) => ({ articleId: (await fx.claim()).articleId }),

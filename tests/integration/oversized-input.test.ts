@@ -86,6 +86,7 @@ describe("numbers past PostgreSQL's integer range", () => {
     "notification.markRead": () => ({ notificationId: 1, andOlder: true }),
     "source.list": () => ({}),
     "source.recapture": (r) => ({ sourceId: r.sourceId }),
+    "source.checkLink": (r) => ({ sourceId: r.sourceId }),
     "source.update": (r) => ({ sourceId: r.sourceId, title: "Renamed" }),
     "user.setRole": (r) => ({ userId: r.userId, role: "editor" }),
     "user.deactivate": (r) => ({ userId: r.userId }),

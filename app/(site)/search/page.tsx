@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import type { ReactNode } from "react";
 import Link from "next/link";
 import { TRPCError } from "@trpc/server";
 import { HighlightedText } from "@/components/search/highlighted-text";
@@ -45,88 +46,93 @@ function Select({ name, label, value, options }: { name: string; label: string; 
   );
 }
 
+/** One kind of result: a heading with its count, and the results in a list. */
+function ResultSection<T extends { id: number }>({ type, items, render }: { type: keyof typeof TYPE_LABELS; items: T[]; render: (item: T) => ReactNode }) {
+  if (items.length === 0) return null;
+  const headingId = `${type}s-heading`;
+  return (
+    <section aria-labelledby={headingId}>
+      <h2 id={headingId} className="text-lg font-semibold">
+        {TYPE_LABELS[type]} <span className="font-normal text-quiet">({items.length})</span>
+      </h2>
+      <ul className="mt-3 divide-y divide-rule rounded border border-rule">
+        {items.map((item) => (
+          <li key={item.id} className="px-3 py-3">
+            {render(item)}
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
 function Results({ results, everything }: { results: SearchResults; everything: boolean }) {
   const total = results.claims.length + results.sources.length + results.articles.length;
   if (total === 0) return <p className="mt-8 text-quiet">Nothing matches. Try fewer words, or part of a name or URL.</p>;
   return (
     <div className="mt-8 space-y-8">
-      {results.claims.length > 0 && (
-        <section aria-labelledby="claims-heading">
-          <h2 id="claims-heading" className="text-lg font-semibold">
-            Claims <span className="font-normal text-quiet">({results.claims.length})</span>
-          </h2>
-          <ul className="mt-3 divide-y divide-rule rounded border border-rule">
-            {results.claims.map((claim) => (
-              <li key={claim.id} className="px-3 py-3">
-                <Link
-                  data-search-result
-                  href={everything ? `/edit/${claim.articleId}?claim=${claim.id}` : `/a/${claim.articleSlug}#${claimBadgeId(claim.id)}`}
-                  className={resultLink}
-                >
-                  <HighlightedText marked={claim.snippet} />
-                </Link>
-                {claim.rationaleSnippet && (
-                  <p className="mt-1 text-sm text-quiet">
-                    Rationale: <HighlightedText marked={claim.rationaleSnippet} />
-                  </p>
-                )}
-                <div className="mt-1.5 flex flex-wrap items-center gap-x-2 gap-y-1 text-xs text-quiet">
-                  {claim.status && <StatusChip status={claim.status} />}
-                  <VerdictBadge verdict={claim.verdict} />
-                  {claim.speaker && <span>{claim.speaker}</span>}
-                  <span>in {claim.articleTitle}</span>
-                  <span>· {formatDate(claim.date)}</span>
-                </div>
-              </li>
-            ))}
-          </ul>
-        </section>
-      )}
-      {results.sources.length > 0 && (
-        <section aria-labelledby="sources-heading">
-          <h2 id="sources-heading" className="text-lg font-semibold">
-            Sources <span className="font-normal text-quiet">({results.sources.length})</span>
-          </h2>
-          <ul className="mt-3 divide-y divide-rule rounded border border-rule">
-            {results.sources.map((source) => (
-              <li key={source.id} className="px-3 py-3">
-                <a data-search-result href={source.url} rel="noopener noreferrer nofollow" target="_blank" className={resultLink}>
-                  <HighlightedText marked={source.titleSnippet} />
-                </a>
-                <p className="mt-1 break-all text-xs text-quiet">
-                  <HighlightedText marked={source.urlSnippet} />
-                </p>
-                <p className="mt-1 text-xs text-quiet">
-                  {[source.publisherName, formatDate(source.date)].filter(Boolean).join(" · ")}
-                </p>
-              </li>
-            ))}
-          </ul>
-        </section>
-      )}
-      {results.articles.length > 0 && (
-        <section aria-labelledby="articles-heading">
-          <h2 id="articles-heading" className="text-lg font-semibold">
-            Articles <span className="font-normal text-quiet">({results.articles.length})</span>
-          </h2>
-          <ul className="mt-3 divide-y divide-rule rounded border border-rule">
-            {results.articles.map((article) => (
-              <li key={article.id} className="px-3 py-3">
-                <Link data-search-result href={everything ? `/edit/${article.id}` : `/a/${article.slug}`} className={resultLink}>
-                  <HighlightedText marked={article.titleSnippet} />
-                </Link>
-                <p className="mt-1 text-sm text-quiet">
-                  <HighlightedText marked={article.snippet} />
-                </p>
-                <p className="mt-1 text-xs text-quiet">
-                  {article.status && article.status !== "published" ? `${article.status} · ` : ""}
-                  {formatDate(article.date)}
-                </p>
-              </li>
-            ))}
-          </ul>
-        </section>
-      )}
+      <ResultSection
+        type="claim"
+        items={results.claims}
+        render={(claim) => (
+          <>
+            <Link
+              data-search-result
+              href={everything ? `/edit/${claim.articleId}?claim=${claim.id}` : `/a/${claim.articleSlug}#${claimBadgeId(claim.id)}`}
+              className={resultLink}
+            >
+              <HighlightedText marked={claim.snippet} />
+            </Link>
+            {claim.rationaleSnippet && (
+              <p className="mt-1 text-sm text-quiet">
+                Rationale: <HighlightedText marked={claim.rationaleSnippet} />
+              </p>
+            )}
+            <div className="mt-1.5 flex flex-wrap items-center gap-x-2 gap-y-1 text-xs text-quiet">
+              {claim.status && <StatusChip status={claim.status} />}
+              <VerdictBadge verdict={claim.verdict} />
+              {claim.speaker && <span>{claim.speaker}</span>}
+              <span>in {claim.articleTitle}</span>
+              <span>· {formatDate(claim.date)}</span>
+            </div>
+          </>
+        )}
+      />
+      <ResultSection
+        type="source"
+        items={results.sources}
+        render={(source) => (
+          <>
+            <a data-search-result href={source.url} rel="noopener noreferrer nofollow" target="_blank" className={resultLink}>
+              <HighlightedText marked={source.titleSnippet} />
+            </a>
+            <p className="mt-1 break-all text-xs text-quiet">
+              <HighlightedText marked={source.urlSnippet} />
+            </p>
+            <p className="mt-1 text-xs text-quiet">
+              {[source.publisherName, formatDate(source.date)].filter(Boolean).join(" · ")}
+            </p>
+          </>
+        )}
+      />
+      <ResultSection
+        type="article"
+        items={results.articles}
+        render={(article) => (
+          <>
+            <Link data-search-result href={everything ? `/edit/${article.id}` : `/a/${article.slug}`} className={resultLink}>
+              <HighlightedText marked={article.titleSnippet} />
+            </Link>
+            <p className="mt-1 text-sm text-quiet">
+              <HighlightedText marked={article.snippet} />
+            </p>
+            <p className="mt-1 text-xs text-quiet">
+              {article.status && article.status !== "published" ? `${article.status} · ` : ""}
+              {formatDate(article.date)}
+            </p>
+          </>
+        )}
+      />
     </div>
   );
 }

@@ -1,16 +1,15 @@
-import { eq } from "drizzle-orm";
 import { z } from "zod";
-import { articleRevisions, articles, claims } from "@/db/schema";
-import { describeSpan, snapToWordBoundaries } from "@/lib/anchoring";
-import { ConflictError, InvalidInputError, NotFoundError } from "../../errors";
+import { claims } from "@/db/schema";
 import { assertCan } from "../../policy";
 import type { ServiceContext } from "../context";
 import { recordAudit } from "../audit/record-audit";
 import { claimKindInput, optionalLine } from "./claim-input";
+import { selectedSpan } from "./selected-span";
 import { idInput } from "../ids";
 import { idempotencyKeyInput, runIdempotent } from "../idempotency";
 
-export const markClaimInput = z.object({ idempotencyKey: idempotencyKeyInput,
+export const markClaimInput = z.object({
+  idempotencyKey: idempotencyKeyInput,
   articleId: idInput,
   /** The revision the editor was looking at: marking on stale text would anchor to the wrong words. */
   revisionId: idInput,
@@ -26,24 +25,12 @@ export async function markClaim(ctx: ServiceContext, rawInput: z.input<typeof ma
   assertCan(ctx.actor, "claim.mark");
   const input = markClaimInput.parse(rawInput);
   return runIdempotent(ctx, "claim.mark", input.idempotencyKey, async (tx) => {
-    const [article] = await tx
-      .select({ id: articles.id, revisionId: articles.currentRevisionId, body: articleRevisions.body })
-      .from(articles)
-      .innerJoin(articleRevisions, eq(articleRevisions.id, articles.currentRevisionId))
-      .where(eq(articles.id, input.articleId));
-    if (!article || article.revisionId === null) throw new NotFoundError("That article");
-    if (article.revisionId !== input.revisionId) {
-      throw new ConflictError("The article text has changed since you opened it. Reload, then select the claim again.");
-    }
-    if (Math.max(input.start, input.end) > article.body.length) throw new InvalidInputError("The selection runs past the end of the article. Select the text again.");
-    const snapped = snapToWordBoundaries(article.body, input.start, input.end);
-    if (!snapped) throw new InvalidInputError("Select some words of the article, not just spaces.");
-    const anchor = describeSpan(article.body, snapped.start, snapped.end);
+    const { revisionId, anchor } = await selectedSpan(tx, input.articleId, input);
     const [claim] = await tx
       .insert(claims)
       .values({
-        articleId: article.id,
-        revisionId: article.revisionId,
+        articleId: input.articleId,
+        revisionId,
         quoteExact: anchor.quote.exact,
         quotePrefix: anchor.quote.prefix,
         quoteSuffix: anchor.quote.suffix,

@@ -1,15 +1,14 @@
-import { eq } from "drizzle-orm";
 import { z } from "zod";
-import { articleRevisions, articles } from "@/db/schema";
-import { describeSpan, snapToWordBoundaries } from "@/lib/anchoring";
-import { ConflictError, InvalidInputError, NotFoundError } from "../../errors";
 import { assertCan } from "../../policy";
 import type { ServiceContext } from "../context";
 import { recordAudit } from "../audit/record-audit";
 import { idInput, versionInput } from "../ids";
+import { selectedSpan } from "./selected-span";
 import { lockClaimAtVersion, updateLockedClaim } from "./versioned-claim";
+import { idempotencyKeyInput, runIdempotent } from "../idempotency";
 
 export const reattachClaimInput = z.object({
+  idempotencyKey: idempotencyKeyInput,
   claimId: idInput,
   version: versionInput,
   /** The revision the editor selected in: a selection on stale text would land on the wrong words. */
@@ -25,24 +24,12 @@ export const reattachClaimInput = z.object({
 export async function reattachClaim(ctx: ServiceContext, rawInput: z.input<typeof reattachClaimInput>) {
   assertCan(ctx.actor, "claim.reattach");
   const input = reattachClaimInput.parse(rawInput);
-  const result = await ctx.db.transaction(async (tx) => {
-    const current = await lockClaimAtVersion(tx, input.claimId, input.version);
-    const [article] = await tx
-      .select({ revisionId: articles.currentRevisionId, body: articleRevisions.body })
-      .from(articles)
-      .innerJoin(articleRevisions, eq(articleRevisions.id, articles.currentRevisionId))
-      .where(eq(articles.id, current.articleId));
-    if (!article || article.revisionId === null) throw new NotFoundError("That article");
-    if (article.revisionId !== input.revisionId) {
-      throw new ConflictError("The article text has changed since you opened it. Reload, then select the words again.");
-    }
-    if (Math.max(input.start, input.end) > article.body.length) throw new InvalidInputError("The selection runs past the end of the article. Select the text again.");
-    const snapped = snapToWordBoundaries(article.body, input.start, input.end);
-    if (!snapped) throw new InvalidInputError("Select some words of the article, not just spaces.");
-    const anchor = describeSpan(article.body, snapped.start, snapped.end);
+  const result = await runIdempotent(ctx, "claim.reattach", input.idempotencyKey, async (tx) => {
+    const current = await lockClaimAtVersion(tx, input.claimId, input.version, ctx.actor);
+    const { revisionId, anchor } = await selectedSpan(tx, current.articleId, input);
     const status = current.status === "published" ? "in_review" : current.status;
     const updated = await updateLockedClaim(tx, current, {
-      revisionId: article.revisionId,
+      revisionId,
       quoteExact: anchor.quote.exact,
       quotePrefix: anchor.quote.prefix,
       quoteSuffix: anchor.quote.suffix,

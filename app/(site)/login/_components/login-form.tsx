@@ -3,6 +3,7 @@
 import { useRouter } from "next/navigation";
 import { signIn } from "next-auth/react";
 import { useState, type FormEvent } from "react";
+import { TextField } from "@/components/ui/text-field";
 
 type Field = "email" | "password";
 type FieldErrors = Partial<Record<Field, string>>;
@@ -50,40 +51,8 @@ export function LoginForm({ callbackPath }: { callbackPath: string }) {
 
   return (
     <form method="post" onSubmit={submit} className="mt-8 space-y-4" noValidate>
-      <div>
-        <label htmlFor="email" className="block text-sm font-medium">Email</label>
-        <input
-          id="email"
-          name="email"
-          type="email" autoComplete="username"
-          required
-          aria-invalid={fieldErrors.email ? true : undefined}
-          aria-describedby={fieldErrors.email ? "email-error" : undefined}
-          className={`mt-1 w-full rounded border px-3 py-2 ${fieldErrors.email ? "border-[#cf222e]" : "border-rule"}`}
-        />
-        {fieldErrors.email && (
-          <p id="email-error" className="mt-1 text-sm text-[#a40e26]">
-            {fieldErrors.email}
-          </p>
-        )}
-      </div>
-      <div>
-        <label htmlFor="password" className="block text-sm font-medium">Password</label>
-        <input
-          id="password"
-          name="password"
-          type="password" autoComplete="current-password"
-          required
-          aria-invalid={fieldErrors.password ? true : undefined}
-          aria-describedby={fieldErrors.password ? "password-error" : undefined}
-          className={`mt-1 w-full rounded border px-3 py-2 ${fieldErrors.password ? "border-[#cf222e]" : "border-rule"}`}
-        />
-        {fieldErrors.password && (
-          <p id="password-error" className="mt-1 text-sm text-[#a40e26]">
-            {fieldErrors.password}
-          </p>
-        )}
-      </div>
+      <TextField name="email" label="Email" type="email" autoComplete="username" required error={fieldErrors.email} />
+      <TextField name="password" label="Password" type="password" autoComplete="current-password" required error={fieldErrors.password} />
       {error && (
         <p role="alert" className="rounded border border-[#ffcecb] bg-[#ffebe9] px-3 py-2 text-sm text-[#a40e26]">
           {error}
