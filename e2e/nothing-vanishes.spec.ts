@@ -9,6 +9,15 @@ import { trpcData, trpcMutation } from "./support/trpc";
 // Issue 9, "nothing vanishes": a rejected claim comes back to its author with the reviewer's comment (the
 // queue and the notification bell), and an admin can restore a deleted claim from the workspace.
 
+/** The page as it stands at 1280 and at 390 px wide, for a person to look at (test-results/, not committed). */
+async function screenshots(page: Page, name: string) {
+  const size = page.viewportSize();
+  await page.screenshot({ path: `test-results/${name}-desktop.png`, fullPage: true });
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.screenshot({ path: `test-results/${name}-390.png`, fullPage: true });
+  if (size) await page.setViewportSize(size);
+}
+
 test.describe("a claim returned by a reviewer", () => {
   let contexts: BrowserContext[] = [];
   let authorPage: Page;
@@ -16,7 +25,7 @@ test.describe("a claim returned by a reviewer", () => {
   test.beforeAll(async ({ browser }, workerInfo) => {
     const baseURL = workerInfo.project.use.baseURL;
     const suffix = uniqueSuffix();
-    const users = await Promise.all([createNamedUserWithCli(`Rosa Author${suffix}`), createNamedUserWithCli(`Ivo Reviewer${suffix}`)]);
+    const users = await Promise.all([createNamedUserWithCli(`Rosa Author ${suffix}`), createNamedUserWithCli(`Ivo Reviewer ${suffix}`)]);
     const [a, b] = await Promise.all(users.map((user) => signedInContext(browser, baseURL, user)));
     contexts = [a!.context, b!.context];
     authorPage = a!.page;
@@ -43,6 +52,7 @@ test.describe("a claim returned by a reviewer", () => {
 
     const bell = authorPage.getByRole("link", { name: "Notifications, 1 unread" });
     await expect(bell).toBeVisible();
+    await screenshots(authorPage, "queue-returned");
     await bell.click();
     await expect(authorPage).toHaveURL(/\/notifications$/);
     const list = authorPage.getByRole("list", { name: "Notifications" });
@@ -50,6 +60,8 @@ test.describe("a claim returned by a reviewer", () => {
     await expect(item).toHaveCount(1);
     await expect(item.getByText(comment)).toBeVisible();
     await expect(item.getByRole("link", { name: /Moscow has amassed/ })).toBeVisible();
+    await expect(authorPage.getByRole("link", { name: "Notifications, 1 unread" })).toBeVisible();
+    await screenshots(authorPage, "notifications");
 
     await waitForHydration(item.getByRole("button", { name: "Mark as read" }), "the notification list");
     await item.getByRole("button", { name: "Mark as read" }).click();
@@ -81,11 +93,13 @@ test.describe("deleted claims", () => {
     const claims = page.getByRole("list", { name: "Claims" });
     await expect(page.getByRole("heading", { name: /^Claims/ })).toBeVisible();
     await expect(claims.getByText(/Lavrov said in a videoconference/)).toHaveCount(0);
-    const summary = page.getByText("Deleted claims (admins)");
+    const summary = page.getByText("Deleted claims (1)");
     await waitForHydration(summary, "the workspace");
     await summary.click();
     const deletedList = page.getByRole("list", { name: "Deleted claims" });
     await expect(deletedList.getByText(/Lavrov said in a videoconference/)).toBeVisible();
+    await deletedList.scrollIntoViewIfNeeded();
+    await page.screenshot({ path: "test-results/deleted-claims-desktop.png" });
     await deletedList.getByRole("button", { name: /^Restore/ }).click();
     await expect(page.getByText("No claim of this article has been deleted.")).toBeVisible();
     await expect(claims.getByText(/Lavrov said in a videoconference/)).toBeVisible();

@@ -26,7 +26,7 @@ test.describe("overlapping claims in the workspace", () => {
     await page.goto(`/edit/${article.id}`);
     const text = page.getByRole("region", { name: "Article text" });
     // Three segments: the first claim alone, both, the second alone; the shared one sits on two lanes.
-    const marks = text.locator("p").first().locator("mark");
+    const marks = text.locator("[data-offset]").first().locator("mark");
     await expect(marks).toHaveCount(3);
     await expect(marks.nth(1)).toHaveAttribute("data-depth", "2");
     const [alone, shared, other] = await Promise.all([0, 1, 2].map((i) => marks.nth(i).evaluate((el) => getComputedStyle(el).boxShadow)));

@@ -11,12 +11,11 @@ import { useIdempotentAction } from "./use-idempotent-action";
 
 /**
  * For admins: the article's deleted claims (the delete dialog promises "an admin can restore it"), each
- * with who deleted it and when, and a Restore button. Collapsed until opened, so it costs nothing unread.
+ * with who deleted it and when, and a Restore button. Shown only when there is one, collapsed until opened.
  */
 export function DeletedClaims({ articleId, onRestored }: { articleId: number; onRestored: (claimId: number) => void | Promise<void> }) {
   const trpc = useTRPC();
-  const [open, setOpen] = useState(false);
-  const deleted = useQuery(trpc.claim.listDeleted.queryOptions({ articleId }, { enabled: open }));
+  const deleted = useQuery(trpc.claim.listDeleted.queryOptions({ articleId }));
   const restore = useMutation(trpc.claim.restore.mutationOptions());
   const action = useIdempotentAction();
   const [problem, setProblem] = useState<{ claimId: number; message: string } | null>(null);
@@ -33,11 +32,16 @@ export function DeletedClaims({ articleId, onRestored }: { articleId: number; on
       }
     });
 
+  // Kept while open after the last restore, so the list does not vanish under the pointer.
+  const [everShown, setEverShown] = useState(false);
+  const count = deleted.data?.length ?? 0;
+  if (count > 0 && !everShown) setEverShown(true);
+  if (!everShown && !deleted.isError) return null;
+
   return (
-    <details className="rounded border border-rule p-3 text-sm" onToggle={(e) => setOpen(e.currentTarget.open)}>
-      <summary className="cursor-pointer font-medium">Deleted claims (admins)</summary>
+    <details className="rounded border border-rule p-3 text-sm">
+      <summary className="cursor-pointer font-medium">Deleted claims ({count})</summary>
       <div className="mt-2">
-        {deleted.isPending && open && <p className="text-quiet">Loading deleted claims…</p>}
         {deleted.isError && <p role="alert" className="text-[#a40e26]">{errorMessage(deleted.error)}</p>}
         {deleted.data?.length === 0 && <p className="text-quiet">No claim of this article has been deleted.</p>}
         {deleted.data && deleted.data.length > 0 && (

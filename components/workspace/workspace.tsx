@@ -187,6 +187,10 @@ export function Workspace({
               }}
             />
             {!narrow && orphanList}
+            <ClaimFiltersBar filters={filters} onChange={setFilters} editors={editors} meId={me.id} />
+            <div className="max-h-[50vh] overflow-y-auto p-0.5 min-[1800px]:max-h-none min-[1800px]:overflow-visible">
+              <ClaimList claims={visibleClaims} totalCount={claims.length} selectedClaimId={selectedId} onSelect={(id) => select(id, "list")} />
+            </div>
             {me.canRestoreClaims && (
               <DeletedClaims
                 articleId={articleId}
@@ -197,10 +201,6 @@ export function Workspace({
                 }}
               />
             )}
-            <ClaimFiltersBar filters={filters} onChange={setFilters} editors={editors} meId={me.id} />
-            <div className="max-h-[50vh] overflow-y-auto p-0.5 min-[1800px]:max-h-none min-[1800px]:overflow-visible">
-              <ClaimList claims={visibleClaims} totalCount={claims.length} selectedClaimId={selectedId} onSelect={(id) => select(id, "list")} />
-            </div>
           </section>
           <div className="mt-6 min-w-0 border-t border-rule pt-4 min-[1800px]:mt-0 min-[1800px]:max-h-screen min-[1800px]:overflow-y-auto min-[1800px]:border-t-0 min-[1800px]:pt-0 min-[1800px]:pb-6">
             {selectedId === null ? (
@@ -219,7 +219,11 @@ export function Workspace({
                 editors={editors}
                 announce={announce}
                 statusMenuRequest={statusMenuRequest}
-                onDeleted={() => setSelection(null)}
+                onDeleted={() => {
+                  setSelection(null);
+                  // An admin sees the claim appear among the deleted ones, ready to restore.
+                  if (me.canRestoreClaims) void queryClient.invalidateQueries({ queryKey: trpc.claim.listDeleted.queryKey({ articleId }) });
+                }}
               />
             )}
           </div>

@@ -140,11 +140,10 @@ describe("migrating claim_events into the audit log", () => {
       sql`insert into audit_events (entity_type, entity_id, article_id, actor_label, action) values ('article', ${articleId}, ${articleId}, 'test', 'article.status_changed') returning id::text`,
     );
     expect(Number(next.id)).toBeGreaterThan(Number(old.at(-1)!.id));
-    for (const statement of [sql`update audit_events set action = 'claim.updated' where id = ${old[0]!.id}`, sql`delete from audit_events where id = ${old[0]!.id}`]) {
+    // CASCADE: notifications reference audit rows, and a plain TRUNCATE is refused for that before the trigger runs.
+    for (const statement of [sql`update audit_events set action = 'claim.updated' where id = ${old[0]!.id}`, sql`delete from audit_events where id = ${old[0]!.id}`, sql`truncate audit_events cascade`]) {
       expect(sqlState(await rejectionOf(db.execute(statement)))).toBe("42501");
     }
-    // TRUNCATE is refused too: by the trigger (42501) or, since notifications point at events, by their foreign key first (0A000).
-    expect(["42501", "0A000"]).toContain(sqlState(await rejectionOf(db.execute(sql`truncate audit_events`))));
   });
 
   it("stops, naming the action, when old history holds an action it cannot map, and leaves claim_events as it was", async () => {

@@ -10,13 +10,23 @@ export const QUEUE_LIMIT = 100;
 /** The audit actions that move a claim in or out of review: the newest one says whether it was sent back. */
 const REVIEW_MOVES = ["claim.status_changed", "claim.approved", "claim.rejected"] as const;
 
+const queueColumns = {
+  id: claims.id,
+  exact: claims.quoteExact,
+  status: claims.status,
+  verdict: claims.verdict,
+  articleId: articles.id,
+  articleTitle: articles.title,
+  updatedAt: claims.updatedAt,
+};
+
 /**
  * Claims in progress whose last review move was a rejection, with the reviewer's comment: the verdict's
  * author and the assignee see them until they send the claim to review again.
  */
-async function returnedTo(db: Database, me: number, columns: typeof queueColumns) {
+async function returnedTo(db: Database, me: number) {
   const mine = await db
-    .select(columns)
+    .select(queueColumns)
     .from(claims)
     .innerJoin(articles, eq(articles.id, claims.articleId))
     .where(and(isNull(claims.deletedAt), eq(claims.status, "in_progress"), or(eq(claims.verdictSetBy, me), eq(claims.assigneeId, me))))
@@ -46,16 +56,6 @@ async function returnedTo(db: Database, me: number, columns: typeof queueColumns
     .sort((a, b) => b.returnedAt.getTime() - a.returnedAt.getTime());
 }
 
-const queueColumns = {
-  id: claims.id,
-  exact: claims.quoteExact,
-  status: claims.status,
-  verdict: claims.verdict,
-  articleId: articles.id,
-  articleTitle: articles.title,
-  updatedAt: claims.updatedAt,
-};
-
 /**
  * "My queue": claims a reviewer returned to me (newest first, with the comment), the other unpublished
  * claims assigned to me, and verdicts in review that I may approve (not my own).
@@ -65,7 +65,7 @@ export async function getMyQueue(ctx: ServiceContext) {
   if (ctx.actor.kind !== "user") return { returned: [], assigned: [], toReview: [] };
   const me = ctx.actor.id;
   const live = isNull(claims.deletedAt);
-  const returned = await returnedTo(ctx.db, me, queueColumns);
+  const returned = await returnedTo(ctx.db, me);
   const returnedIds = returned.map((c) => c.id);
   const [assigned, toReview] = await Promise.all([
     ctx.db
