@@ -5,6 +5,7 @@
  */
 import { defineConfig, devices } from "@playwright/test";
 import { chromiumLaunchOptions } from "./test-support/chromium";
+import { SOURCE_SITE_HOST, sourceSitePort } from "./e2e/support/source-site";
 
 const port = Number(process.env.E2E_PORT ?? 3100);
 const baseURL = `http://localhost:${port}`;
@@ -75,6 +76,11 @@ export default defineConfig({
       PORT: String(port),
       NEXT_MANUAL_SIG_HANDLE: "true",
       NEXT_TELEMETRY_DISABLED: "1",
+      // The cited-site stand-in of e2e/source-archive.spec.ts (a test-only setting, honoured on a loopback origin
+      // only), and a link-rot rule a single check can trigger: the spec cannot wait days for a source to die.
+      FACTDESK_TEST_FETCH_HOSTS: `${SOURCE_SITE_HOST}=127.0.0.1:${sourceSitePort()}`,
+      LINK_DEAD_AFTER_FAILURES: "1",
+      LINK_DEAD_AFTER_DAYS: "0",
     },
   },
 });

@@ -128,7 +128,8 @@ test.describe("the editor workspace", () => {
     const evidence = details.getByRole("list", { name: "Evidence" }).getByRole("listitem");
     await expect(evidence).toHaveCount(1);
     await expect(evidence.getByText(YOUTUBE_PUBLISHER, { exact: true })).toBeVisible();
-    await expect(evidence.getByRole("link", { name: YOUTUBE_CANONICAL })).toHaveAttribute("href", `${YOUTUBE_CANONICAL}&t=3723s`);
+    // Linked as pasted (the canonical form is only the registry's key), opened at the locator's time.
+    await expect(evidence.getByRole("link", { name: YOUTUBE_SOURCE })).toHaveAttribute("href", `${YOUTUBE_SOURCE}&t=3723s`);
     const [link] = await withSql(e2eEnv.databaseUrl, 
       (sql) => sql<{ canonical_url: string; stance: string; locator: string }[]>`
         select s.canonical_url, e.stance, e.locator from evidence e join sources s on s.id = e.source_id

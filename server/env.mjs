@@ -35,6 +35,15 @@ export const envSchema = z.object({
   LINK_DEAD_AFTER_FAILURES: wholeNumber(1, 100, 3),
   LINK_DEAD_AFTER_DAYS: wholeNumber(0, 365, 3),
   FETCH_HOST_GAP_MS: wholeNumber(0, 600000, 5000),
+  // TESTS ONLY (decision 0029): names under .test that the fetcher resolves to a loopback address:port, for
+  // end-to-end tests that serve sources from a local test server. Honoured only while NEXTAUTH_URL is itself a
+  // loopback origin (server/fetch/app-fetcher.ts), so a deployment people reach ignores it.
+  FACTDESK_TEST_FETCH_HOSTS: z
+    .string()
+    .regex(/^[a-z0-9.-]+\.test=(127\.\d{1,3}\.\d{1,3}\.\d{1,3}|\[::1\]):\d{1,5}(,[a-z0-9.-]+\.test=(127\.\d{1,3}\.\d{1,3}\.\d{1,3}|\[::1\]):\d{1,5})*$/, {
+      error: "a comma-separated list of name.test=loopback-address:port, e.g. sources.e2e.test=127.0.0.1:4105 (tests only)",
+    })
+    .optional(),
 });
 
 /** @typedef {z.output<typeof envSchema>} ServerEnv The parsed configuration; TypeScript infers it from the schema (allowJs). */

@@ -17,7 +17,11 @@ export class DomainError extends Error {
 }
 
 export class InvalidInputError extends DomainError {
-  constructor(message: string) {
+  /** `field` names the input the message is about, so a form can show it beside that field (data.fields). */
+  constructor(
+    message: string,
+    readonly field?: string,
+  ) {
     super("BAD_REQUEST", message);
   }
 }

@@ -43,7 +43,12 @@ const RULES = {
   "search.unpublished": (a) => hasRole(a, "editor"),
   "source.deadEvidence": (a) => hasRole(a, "editor"),
   "source.recapture": (a) => hasRole(a, "admin"),
+  // Fetches a pasted URL through the safe fetcher to fill in its details.
+  "source.previewMetadata": (a) => hasRole(a, "editor"),
+  "source.checkLink": (a) => hasRole(a, "admin"),
   "source.manage": (a) => hasRole(a, "admin"),
+  // Notifications are about claims: assigned, returned, approved, words changed.
+  "notification.read": (a) => hasRole(a, "editor"),
   "audit.read": (a) => hasRole(a, "editor"),
   "audit.readUsers": (a) => hasRole(a, "admin"),
   "user.listEditors": (a) => hasRole(a, "editor"),

@@ -1,12 +1,13 @@
 "use client";
 
-import { useMutation } from "@tanstack/react-query";
+import { useMutation, useQueryClient } from "@tanstack/react-query";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { useTRPC } from "@/components/providers/trpc-provider";
 import { fieldClass, primaryButtonClass } from "@/components/workspace/form-styles";
 import { errorMessage, isConflict } from "@/components/workspace/trpc-error";
+import { useIdempotentAction } from "@/components/workspace/use-idempotent-action";
 
 interface Props {
   article: { id: number; title: string; slug: string; status: string; version: number; body: string };
@@ -20,19 +21,30 @@ interface Props {
 export function EditTextForm({ article }: Props) {
   const trpc = useTRPC();
   const router = useRouter();
+  const queryClient = useQueryClient();
   const [body, setBody] = useState(article.body);
   const [note, setNote] = useState("");
   const [error, setError] = useState<{ message: string; conflict: boolean } | null>(null);
-  const save = useMutation(
-    trpc.article.edit.mutationOptions({
-      onSuccess: (result) => {
+  const save = useMutation(trpc.article.edit.mutationOptions());
+  // A double click saves one revision: the second click waits, and a retry of the same text replays the first answer.
+  const action = useIdempotentAction();
+
+  function submit() {
+    void action.perform(async () => {
+      setError(null);
+      const input = { articleId: article.id, version: article.version, body, note: note.trim() || undefined };
+      try {
+        const result = await action.send(input, (idempotencyKey) => save.mutateAsync({ ...input, idempotencyKey }));
         if (!result.changed) return setError({ message: "The text is unchanged: nothing to save.", conflict: false });
+        // The workspace's cached queries still hold the old text and spans; cached, they would win over the fresh render.
+        queryClient.removeQueries(trpc.claim.pathFilter());
         router.push(`/edit/${article.id}`);
         router.refresh();
-      },
-      onError: (e) => setError({ message: errorMessage(e), conflict: isConflict(e) }),
-    }),
-  );
+      } catch (e) {
+        setError({ message: errorMessage(e), conflict: isConflict(e) });
+      }
+    });
+  }
   return (
     <div className="mx-auto max-w-3xl px-4 py-6">
       <nav aria-label="Edit text" className="flex flex-wrap gap-x-4 text-sm">
@@ -52,8 +64,7 @@ export function EditTextForm({ article }: Props) {
         className="mt-4 space-y-3"
         onSubmit={(event) => {
           event.preventDefault();
-          setError(null);
-          save.mutate({ articleId: article.id, version: article.version, body, note: note.trim() || undefined });
+          submit();
         }}
       >
         {error && (
@@ -78,8 +89,8 @@ export function EditTextForm({ article }: Props) {
           Note <span className="font-normal text-quiet">(optional: what changed and why)</span>
           <input value={note} onChange={(e) => setNote(e.target.value)} maxLength={300} className={fieldClass} />
         </label>
-        <button type="submit" disabled={save.isPending} className={primaryButtonClass}>
-          {save.isPending ? "Saving…" : "Save revision"}
+        <button type="submit" disabled={action.pending} className={primaryButtonClass}>
+          {action.pending ? "Saving…" : "Save revision"}
         </button>
       </form>
     </div>

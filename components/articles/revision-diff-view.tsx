@@ -12,7 +12,7 @@ export function RevisionDiffView({ parts, complete, same }: { parts: readonly Di
         Changes
       </h2>
       <p className="mt-1 text-sm text-quiet">
-        {same ? "The same revision on both sides: nothing to compare." : `${counts.added} words added, ${counts.removed} words removed.`}
+        {same ? "The same revision on both sides: nothing to compare." : `${counts.added} ${counts.added === 1 ? "word" : "words"} added, ${counts.removed} ${counts.removed === 1 ? "word" : "words"} removed.`}
         {!complete && " The texts differ too much for a word-by-word comparison: shown as the whole old text and the whole new text."}
       </p>
       <div className="mt-3 whitespace-pre-wrap rounded border border-rule p-4 font-serif text-[17px] leading-relaxed [overflow-wrap:anywhere]" data-testid="revision-diff">

@@ -6,6 +6,7 @@ import { useEffect, useState } from "react";
 import { createBrowserTrpcClient } from "@/components/providers/trpc-client";
 import type { AppRouter } from "@/server/routers/_app";
 import type { inferRouterOutputs } from "@trpc/server";
+import { NOTIFICATIONS_CHANGED_EVENT, NotificationBell } from "./notification-bell";
 import { SignOutButton } from "./sign-out-button";
 
 type Me = inferRouterOutputs<AppRouter>["user"]["me"];
@@ -21,6 +22,8 @@ export function AccountNav() {
   // page's answer is not shown while the new one loads.
   const [answer, setAnswer] = useState<{ path: string; me: Me } | undefined>(undefined);
   const me = answer?.path === pathname ? answer.me : undefined;
+  const [unread, setUnread] = useState<number | undefined>(undefined);
+  const showsBell = me?.canOpenDashboard === true;
 
   useEffect(() => {
     let cancelled = false;
@@ -33,6 +36,25 @@ export function AccountNav() {
       cancelled = true;
     };
   }, [pathname]);
+
+  // The unread count, for those who get notifications: on every page change and when the list marks some read.
+  useEffect(() => {
+    if (!showsBell) return;
+    let cancelled = false;
+    const refresh = () => {
+      client ??= createBrowserTrpcClient();
+      client.notification.list
+        .query()
+        .then((list) => !cancelled && setUnread(list.unreadCount))
+        .catch(() => !cancelled && setUnread(undefined));
+    };
+    refresh();
+    window.addEventListener(NOTIFICATIONS_CHANGED_EVENT, refresh);
+    return () => {
+      cancelled = true;
+      window.removeEventListener(NOTIFICATIONS_CHANGED_EVENT, refresh);
+    };
+  }, [showsBell, pathname]);
 
   // Reserve the space while loading, so nothing shifts when the answer arrives.
   if (me === undefined) return <span className="inline-block h-7 w-40" aria-hidden="true" />;
@@ -51,6 +73,7 @@ export function AccountNav() {
           <Link href="/queue" className="hidden hover:underline sm:inline">My queue</Link>
         </>
       )}
+      {showsBell && <NotificationBell unread={unread} />}
       {me.canAdminister && (
         <Link href="/admin/users" className="hover:underline">Admin</Link>
       )}

@@ -44,7 +44,7 @@ export function ClaimDetails({ claim, headingId }: { claim: ReaderClaim; heading
                 <p className="mt-1">
                   <ExternalLink href={urlAtLocator(source.url, source.locator)}>{source.title ?? source.url}</ExternalLink>
                   {source.locator && <span className="text-quiet"> · at {source.locator}</span>}
-                  {source.dead && <span className="ml-1 rounded bg-[#ffebe9] px-1 text-xs text-[#a40e26]">original unavailable</span>}
+                  {source.dead && <span className="ml-1 whitespace-nowrap rounded bg-[#ffebe9] px-1 text-xs text-[#a40e26]">original unavailable</span>}
                 </p>
                 {source.excerpt && <blockquote className="mt-2 border-l-2 border-rule pl-3 italic text-quiet">{source.excerpt}</blockquote>}
                 {!source.dead && source.snapshot && (

@@ -25,24 +25,24 @@ export function AlreadyCheckedList({ articleId, onAccepted, announce }: { articl
   const suggestions = suggestionsQuery.data ?? [];
   if (suggestions.length === 0) return null;
 
-  async function decide(suggestion: MemorySuggestion, decision: "accept" | "dismiss") {
-    if (action.isBusy()) return;
-    setProblem(null);
-    try {
-      if (decision === "accept") {
-        const accepted = await action.run({ accept: suggestion.id }, (idempotencyKey) => accept.mutateAsync({ suggestionId: suggestion.id, idempotencyKey }));
-        await suggestionsQuery.refetch();
-        await onAccepted(accepted.claimId);
-        announce("Saved: claim marked and linked to the earlier check. Reuse its verdict in the claim's panel.");
-      } else {
-        await action.run({ dismiss: suggestion.id }, (idempotencyKey) => dismiss.mutateAsync({ suggestionId: suggestion.id, idempotencyKey }));
-        await suggestionsQuery.refetch();
-        announce("Dismissed: this sentence will not be offered for that claim again.");
+  const decide = (suggestion: MemorySuggestion, decision: "accept" | "dismiss") =>
+    action.perform(async () => {
+      setProblem(null);
+      try {
+        if (decision === "accept") {
+          const accepted = await action.send({ accept: suggestion.id }, (idempotencyKey) => accept.mutateAsync({ suggestionId: suggestion.id, idempotencyKey }));
+          await suggestionsQuery.refetch();
+          await onAccepted(accepted.claimId);
+          announce("Saved: claim marked and linked to the earlier check. Reuse its verdict in the claim's panel.");
+        } else {
+          await action.send({ dismiss: suggestion.id }, (idempotencyKey) => dismiss.mutateAsync({ suggestionId: suggestion.id, idempotencyKey }));
+          await suggestionsQuery.refetch();
+          announce("Dismissed: this sentence will not be offered for that claim again.");
+        }
+      } catch (error) {
+        setProblem({ id: suggestion.id, message: errorMessage(error) });
       }
-    } catch (error) {
-      setProblem({ id: suggestion.id, message: errorMessage(error) });
-    }
-  }
+    });
 
   return (
     <section aria-labelledby="already-checked-heading" className="rounded border border-[#0550ae]/40 bg-[#ddf4ff]/50 p-3 text-sm">

@@ -1,9 +1,8 @@
 "use client";
 
 import type { MouseEvent, RefObject } from "react";
-import type { IdSpan } from "@/lib/anchoring/segments";
 import type { Paragraph } from "@/lib/text/paragraphs";
-import { HighlightedParagraph } from "./highlighted-paragraph";
+import { HighlightedParagraph, type LanedSpan } from "./highlighted-paragraph";
 import type { BodySelection } from "./use-body-selection";
 
 /**
@@ -23,7 +22,7 @@ export function ArticleBody({
 }: {
   title: string;
   paragraphs: readonly Paragraph[];
-  spans: readonly IdSpan[];
+  spans: readonly LanedSpan[];
   selectedClaimId: number | null;
   onSelectClaim: (id: number) => void;
   selection: BodySelection | null;
@@ -38,7 +37,7 @@ export function ArticleBody({
     const ids = mark?.getAttribute("data-claim-ids")?.split(" ").map(Number) ?? [];
     const byLength = ids
       .map((id) => spans.find((s) => s.id === id))
-      .filter((s): s is IdSpan => s !== undefined)
+      .filter((s): s is LanedSpan => s !== undefined)
       .sort((a, b) => a.end - a.start - (b.end - b.start) || b.start - a.start);
     if (byLength.length === 0) return;
     const current = byLength.findIndex((s) => s.id === selectedClaimId);

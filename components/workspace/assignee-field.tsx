@@ -7,22 +7,26 @@ import { ErrorAlert } from "./error-alert";
 import { fieldClass, sectionHeadingClass } from "./form-styles";
 import type { ClaimDetail, CurrentEditor, Editor } from "./types";
 import type { SaveClaim } from "./use-claim-saver";
+import { useIdempotentAction } from "./use-idempotent-action";
 
 /** Who works on the claim. Saves on change: there is nothing to type, so nothing to lose. */
 export function AssigneeField({ detail, editors, me, save }: { detail: ClaimDetail; editors: readonly Editor[]; me: CurrentEditor; save: SaveClaim }) {
   const trpc = useTRPC();
   const assign = useMutation(trpc.claim.assign.mutationOptions());
+  const action = useIdempotentAction();
   const [error, setError] = useState<string | null>(null);
   const { claim } = detail;
 
-  async function change(value: string) {
-    const assigneeId = value === "" ? null : Number(value);
-    const name = editors.find((e) => e.id === assigneeId)?.name;
-    const outcome = await save(
-      (version) => assign.mutateAsync({ claimId: claim.id, version, assigneeId }),
-      name ? `Assigned to ${name}.` : "Unassigned.",
-    );
-    setError(outcome.ok ? null : outcome.error);
+  function change(value: string) {
+    void action.perform(async () => {
+      const assigneeId = value === "" ? null : Number(value);
+      const name = editors.find((e) => e.id === assigneeId)?.name;
+      const outcome = await save(
+        (version) => action.send({ claimId: claim.id, assigneeId }, (idempotencyKey) => assign.mutateAsync({ claimId: claim.id, version, assigneeId, idempotencyKey })),
+        name ? `Assigned to ${name}.` : "Unassigned.",
+      );
+      setError(outcome.ok ? null : outcome.error);
+    });
   }
 
   return (
@@ -32,7 +36,7 @@ export function AssigneeField({ detail, editors, me, save }: { detail: ClaimDeta
       </h3>
       <label className="mt-2 block text-sm font-medium">
         Assignee
-        <select value={claim.assigneeId ?? ""} onChange={(e) => change(e.target.value)} disabled={assign.isPending} className={fieldClass}>
+        <select value={claim.assigneeId ?? ""} onChange={(e) => change(e.target.value)} disabled={action.pending} className={fieldClass}>
           <option value="">Unassigned</option>
           {editors.map((editor) => (
             <option key={editor.id} value={editor.id}>

@@ -13,6 +13,7 @@ import type { SaveClaim } from "./use-claim-saver";
 import { KeptDraft } from "./kept-draft";
 import { KIND_LABELS } from "./vocabulary-labels";
 import { useDraft } from "./use-draft";
+import { useIdempotentAction } from "./use-idempotent-action";
 
 /** The id the `e` shortcut focuses. */
 export const DETAILS_FIRST_FIELD_ID = "claim-details-kind";
@@ -21,16 +22,22 @@ export const DETAILS_FIRST_FIELD_ID = "claim-details-kind";
 export function ClaimDetailsForm({ detail, generation, save }: { detail: ClaimDetail; generation: number; save: SaveClaim }) {
   const trpc = useTRPC();
   const update = useMutation(trpc.claim.update.mutationOptions());
+  const action = useIdempotentAction();
   const { claim } = detail;
   const form = useDraft({ kind: claim.kind, speaker: claim.speaker ?? "", summary: claim.summary ?? "" }, generation);
   const [error, setError] = useState<string | null>(null);
 
-  async function submit(event: FormEvent) {
+  function submit(event: FormEvent) {
     event.preventDefault();
-    const saved = form.draft;
-    const outcome = await save((version) => update.mutateAsync({ claimId: claim.id, version, ...saved }), "Details saved.");
-    setError(outcome.ok ? null : outcome.error);
-    if (outcome.ok) form.markSaved(saved);
+    void action.perform(async () => {
+      const saved = form.draft;
+      const outcome = await save(
+        (version) => action.send({ claimId: claim.id, ...saved }, (idempotencyKey) => update.mutateAsync({ claimId: claim.id, version, ...saved, idempotencyKey })),
+        "Details saved.",
+      );
+      setError(outcome.ok ? null : outcome.error);
+      if (outcome.ok) form.markSaved(saved);
+    });
   }
 
   return (
@@ -70,7 +77,7 @@ export function ClaimDetailsForm({ detail, generation, save }: { detail: ClaimDe
           />
         )}
         {error && <ErrorAlert message={error} />}
-        <DraftFormActions label="Save details" pending={update.isPending} dirty={form.dirty} onDiscard={form.discard} />
+        <DraftFormActions label="Save details" pending={action.pending} dirty={form.dirty} onDiscard={form.discard} />
       </form>
     </section>
   );

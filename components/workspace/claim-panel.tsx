@@ -43,7 +43,7 @@ export function ClaimPanel({
   const trpc = useTRPC();
   const detailQuery = useQuery({
     ...trpc.claim.detail.queryOptions({ claimId }),
-    // While an archived copy is being made, look again every few seconds so "capturing archive…" turns into "archived".
+    // While an archived copy is being made, look again every few seconds so "archiving…" turns into "archived copy (captured …)".
     refetchInterval: (query) =>
       query.state.data?.evidence.some((e) => e.captureState === "queued" || e.captureState === "capturing") ? 3000 : false,
   });
@@ -96,7 +96,7 @@ export function ClaimPanel({
           <ReviewSection detail={detail} save={saver.save} />
           <SameClaimSection detail={detail} save={saver.save} onVerdictReused={() => setGeneration((g) => g + 1)} />
           <VerdictForm detail={detail} generation={generation} save={saver.save} />
-          <EvidenceSection detail={detail} save={saver.save} />
+          <EvidenceSection detail={detail} save={saver.save} canManageSources={me.canManageSources === true} />
           <ClaimDetailsForm detail={detail} generation={generation} save={saver.save} />
           <AssigneeField detail={detail} editors={editors} me={me} save={saver.save} />
           <ClaimHistory history={detail.history} editors={editors} />

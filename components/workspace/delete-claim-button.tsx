@@ -9,26 +9,33 @@ import { ModalDialog } from "./modal-dialog";
 import { truncate } from "./text-format";
 import type { ClaimDetail } from "./types";
 import type { SaveClaim } from "./use-claim-saver";
+import { useIdempotentAction } from "./use-idempotent-action";
 
 /** Soft delete behind a confirmation that names the claim. Published claims must be withdrawn first. */
 export function DeleteClaimButton({ detail, save, onDeleted }: { detail: ClaimDetail; save: SaveClaim; onDeleted: () => void }) {
   const trpc = useTRPC();
   const remove = useMutation(trpc.claim.delete.mutationOptions());
+  const action = useIdempotentAction();
   const [confirming, setConfirming] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const { claim } = detail;
   const published = claim.status === "published";
 
-  async function confirm() {
-    const outcome = await save((version) => remove.mutateAsync({ claimId: claim.id, version }), "Claim deleted. An admin can restore it.");
-    if (outcome.ok) {
-      setConfirming(false);
-      onDeleted();
-    } else {
-      setError(outcome.error);
-      // A conflict is explained in the panel's banner, which the dialog would hide.
-      if (outcome.error === null) setConfirming(false);
-    }
+  function confirm() {
+    void action.perform(async () => {
+      const outcome = await save(
+        (version) => action.send({ claimId: claim.id }, (idempotencyKey) => remove.mutateAsync({ claimId: claim.id, version, idempotencyKey })),
+        "Claim deleted. An admin can restore it.",
+      );
+      if (outcome.ok) {
+        setConfirming(false);
+        onDeleted();
+      } else {
+        setError(outcome.error);
+        // A conflict is explained in the panel's banner, which the dialog would hide.
+        if (outcome.error === null) setConfirming(false);
+      }
+    });
   }
 
   return (
@@ -53,8 +60,8 @@ export function DeleteClaimButton({ detail, save, onDeleted }: { detail: ClaimDe
           <button type="button" data-autofocus onClick={() => setConfirming(false)} className={secondaryButtonClass}>
             Keep it
           </button>
-          <button type="button" onClick={confirm} disabled={remove.isPending} className={dangerButtonClass}>
-            {remove.isPending ? "Deleting…" : "Delete this claim"}
+          <button type="button" onClick={confirm} disabled={action.pending} className={dangerButtonClass}>
+            {action.pending ? "Deleting…" : "Delete this claim"}
           </button>
         </div>
       </ModalDialog>

@@ -12,11 +12,11 @@ function ArchiveStatus({ link }: { link: ClaimEvidence }) {
   if (link.snapshot) {
     content = (
       <a href={link.snapshot.href} rel="noopener" target="_blank" className="text-accent underline-offset-2 hover:underline">
-        archived (captured {formatDateTime(link.snapshot.capturedAt)})
+        archived copy (captured {formatDateTime(link.snapshot.capturedAt)})
       </a>
     );
   } else if (link.captureState === "queued" || link.captureState === "capturing") {
-    content = <span>capturing archive…</span>;
+    content = <span>archiving…</span>;
   } else if (link.captureState === "failed") {
     content = <span title={link.captureError ?? undefined}>archive failed</span>;
   }
@@ -24,7 +24,7 @@ function ArchiveStatus({ link }: { link: ClaimEvidence }) {
 }
 
 /** One evidence link: stance, source (opened at the locator for videos), publisher with rating, excerpt, note. */
-export function EvidenceItem({ link, onRemove }: { link: ClaimEvidence; onRemove?: () => void }) {
+export function EvidenceItem({ link, onRemove, adminActions }: { link: ClaimEvidence; onRemove?: () => void; adminActions?: ReactNode }) {
   const safeSource = safeHttpUrl(link.sourceUrl);
   const target = safeSource ? urlAtLocator(safeSource, link.locator) : null;
   const name = link.sourceTitle ?? link.sourceUrl;
@@ -41,7 +41,7 @@ export function EvidenceItem({ link, onRemove }: { link: ClaimEvidence; onRemove
         <ReliabilityLabel rating={link.publisherRating} />
         <ArchiveStatus link={link} />
         {!link.snapshot && link.archivedUrl && <ExternalLink href={link.archivedUrl}>Archived copy</ExternalLink>}
-        {link.linkHealth === "dead" && <span className="rounded bg-[#ffebe9] px-1 text-[#a40e26]">original unavailable</span>}
+        {link.linkHealth === "dead" && <span className="whitespace-nowrap rounded bg-[#ffebe9] px-1 text-[#a40e26]">original unavailable</span>}
         {link.linkHealth === "redirected" && link.redirectUrl && (
           <span>
             moved: <ExternalLink href={link.redirectUrl}>new address</ExternalLink>
@@ -65,6 +65,7 @@ export function EvidenceItem({ link, onRemove }: { link: ClaimEvidence; onRemove
           )}
         </dl>
       )}
+      {adminActions}
       {onRemove && (
         <button type="button" onClick={onRemove} className="text-xs text-[#a40e26] hover:underline" aria-label={`Remove evidence: ${name}`}>
           Remove

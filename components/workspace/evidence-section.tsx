@@ -8,21 +8,29 @@ import { ErrorAlert } from "./error-alert";
 import { EvidenceItem } from "./evidence-item";
 import { dangerButtonClass, secondaryButtonClass, sectionHeadingClass } from "./form-styles";
 import { ModalDialog } from "./modal-dialog";
+import { SourceAdminActions } from "./source-admin-actions";
 import type { ClaimDetail, ClaimEvidence } from "./types";
 import type { SaveClaim } from "./use-claim-saver";
+import { useIdempotentAction } from "./use-idempotent-action";
 
 /** Sources linked to the claim. They change only while the claim is unchecked or in progress (the server enforces it). */
-export function EvidenceSection({ detail, save }: { detail: ClaimDetail; save: SaveClaim }) {
+export function EvidenceSection({ detail, save, canManageSources = false }: { detail: ClaimDetail; save: SaveClaim; canManageSources?: boolean }) {
   const trpc = useTRPC();
   const remove = useMutation(trpc.evidence.remove.mutationOptions());
+  const action = useIdempotentAction();
   const [removing, setRemoving] = useState<ClaimEvidence | null>(null);
   const [error, setError] = useState<string | null>(null);
   const editable = detail.claim.status === "unchecked" || detail.claim.status === "in_progress";
 
-  async function confirmRemove(link: ClaimEvidence) {
-    const outcome = await save(() => remove.mutateAsync({ evidenceId: link.id, version: link.version }), "Evidence removed.");
-    setError(outcome.ok ? null : outcome.error);
-    setRemoving(null);
+  function confirmRemove(link: ClaimEvidence) {
+    void action.perform(async () => {
+      const outcome = await save(
+        () => action.send({ evidenceId: link.id }, (idempotencyKey) => remove.mutateAsync({ evidenceId: link.id, version: link.version, idempotencyKey })),
+        "Evidence removed.",
+      );
+      setError(outcome.ok ? null : outcome.error);
+      setRemoving(null);
+    });
   }
 
   return (
@@ -33,7 +41,12 @@ export function EvidenceSection({ detail, save }: { detail: ClaimDetail; save: S
       {detail.evidence.length > 0 ? (
         <ul aria-label="Evidence" className="space-y-2">
           {detail.evidence.map((link) => (
-            <EvidenceItem key={link.id} link={link} onRemove={editable ? () => setRemoving(link) : undefined} />
+            <EvidenceItem
+              key={link.id}
+              link={link}
+              onRemove={editable ? () => setRemoving(link) : undefined}
+              adminActions={canManageSources ? <SourceAdminActions sourceId={link.sourceId} claimId={detail.claim.id} /> : undefined}
+            />
           ))}
         </ul>
       ) : (
@@ -53,7 +66,7 @@ export function EvidenceSection({ detail, save }: { detail: ClaimDetail; save: S
               <button type="button" data-autofocus onClick={() => setRemoving(null)} className={secondaryButtonClass}>
                 Keep it
               </button>
-              <button type="button" onClick={() => confirmRemove(removing)} disabled={remove.isPending} className={dangerButtonClass}>
+              <button type="button" onClick={() => confirmRemove(removing)} disabled={action.pending} className={dangerButtonClass}>
                 Remove this source
               </button>
             </div>

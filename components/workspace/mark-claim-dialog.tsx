@@ -7,6 +7,7 @@ import type { ClaimKind } from "@/lib/claims/workflow";
 import { ErrorAlert } from "./error-alert";
 import { KindOptions } from "./kind-options";
 import { ModalDialog } from "./modal-dialog";
+import { truncate } from "./text-format";
 import { errorMessage, isConflict } from "./trpc-error";
 import type { BodySelection } from "./use-body-selection";
 import { fieldClass, primaryButtonClass, secondaryButtonClass } from "./form-styles";
@@ -17,6 +18,34 @@ export interface MarkTarget {
   articleId: number;
   revisionId: number;
   body: string;
+  /** Worth a second look before saving (lib/anchoring/overlaps.ts markWarnings); none of them blocks saving. */
+  crossesParagraphs: boolean;
+  /** The words of the existing claims the selection overlaps, in text order. */
+  overlaps: readonly string[];
+}
+
+/** Non-blocking: says what the editor may not have noticed, and that saving is still fine. */
+function MarkWarningsNote({ target }: { target: MarkTarget }) {
+  if (!target.crossesParagraphs && target.overlaps.length === 0) return null;
+  return (
+    <div role="status" className="rounded border border-[#d4a72c] bg-[#fff8c5] px-3 py-2 text-sm text-[#4d2d00]">
+      <p className="font-medium">Check before saving</p>
+      <ul className="mt-1 list-disc space-y-1 pl-5">
+        {target.crossesParagraphs && <li>This selection crosses a paragraph break.</li>}
+        {target.overlaps.length > 0 && (
+          <li>
+            It overlaps {target.overlaps.length === 1 ? "an existing claim" : `${target.overlaps.length} existing claims`}:{" "}
+            {target.overlaps.map((words, i) => (
+              <span key={i} className="font-serif [overflow-wrap:anywhere]">
+                {i > 0 && "; "}“{truncate(words, 80)}”
+              </span>
+            ))}
+          </li>
+        )}
+      </ul>
+      <p className="mt-1 text-xs">You can still save it: claims may span paragraphs and overlap.</p>
+    </div>
+  );
 }
 
 /** Confirms a selection as a claim: a preview of the words (snapped as the server will) plus kind, speaker, summary. */
@@ -69,26 +98,27 @@ function MarkClaimForm({
   const { selection } = target;
   const preview = target.body.slice(selection.snappedStart, selection.snappedEnd);
 
-  async function submit(event: FormEvent) {
+  function submit(event: FormEvent) {
     event.preventDefault();
-    if (action.isBusy()) return;
-    if (kind === "") return setError({ message: "Choose what kind of claim this is.", stale: false });
-    setError(null);
-    try {
-      const input = {
-        articleId: target.articleId,
-        revisionId: target.revisionId,
-        start: selection.start,
-        end: selection.end,
-        kind,
-        speaker,
-        summary,
-      };
-      const claim = await action.run(input, (idempotencyKey) => mark.mutateAsync({ ...input, idempotencyKey }));
-      onMarked(claim.id, kind);
-    } catch (caught) {
-      setError({ message: errorMessage(caught), stale: isConflict(caught) });
-    }
+    void action.perform(async () => {
+      if (kind === "") return setError({ message: "Choose what kind of claim this is.", stale: false });
+      setError(null);
+      try {
+        const input = {
+          articleId: target.articleId,
+          revisionId: target.revisionId,
+          start: selection.start,
+          end: selection.end,
+          kind,
+          speaker,
+          summary,
+        };
+        const claim = await action.send(input, (idempotencyKey) => mark.mutateAsync({ ...input, idempotencyKey }));
+        onMarked(claim.id, kind);
+      } catch (caught) {
+        setError({ message: errorMessage(caught), stale: isConflict(caught) });
+      }
+    });
   }
 
   return (
@@ -99,6 +129,7 @@ function MarkClaimForm({
           {preview}
         </blockquote>
       </figure>
+      <MarkWarningsNote target={target} />
       <label className="block text-sm font-medium">
         Kind
         <select data-autofocus required value={kind} onChange={(e) => setKind(e.target.value as ClaimKind)} className={fieldClass}>
@@ -134,8 +165,8 @@ function MarkClaimForm({
         <button type="button" onClick={onCancel} className={secondaryButtonClass}>
           Cancel
         </button>
-        <button type="submit" disabled={mark.isPending || action.pending} className={primaryButtonClass}>
-          {mark.isPending || action.pending ? "Saving…" : "Save claim"}
+        <button type="submit" disabled={action.pending} className={primaryButtonClass}>
+          {action.pending ? "Saving…" : "Save claim"}
         </button>
       </div>
     </form>

@@ -8,6 +8,7 @@ import { secondaryButtonClass, sectionHeadingClass } from "./form-styles";
 import { errorMessage } from "./trpc-error";
 import type { WorkspaceClaim } from "./types";
 import type { BodySelection } from "./use-body-selection";
+import { useIdempotentAction } from "./use-idempotent-action";
 
 /**
  * Claims whose words an edit removed: kept with verdict and evidence, shown to readers nowhere, until an
@@ -27,18 +28,22 @@ export function OrphanList({
   const trpc = useTRPC();
   const [problem, setProblem] = useState<{ claimId: number; message: string } | null>(null);
   const reattach = useMutation(trpc.claim.reattach.mutationOptions());
+  const action = useIdempotentAction();
   if (orphans.length === 0) return null;
 
-  async function attach(claim: WorkspaceClaim) {
-    const selected = readSelection();
-    if (!selected) return setProblem({ claimId: claim.id, message: "Select the new words in the article first, then press Re-attach." });
-    setProblem(null);
-    try {
-      await reattach.mutateAsync({ claimId: claim.id, version: claim.version, revisionId, start: selected.start, end: selected.end });
-      await onReattached(claim.id);
-    } catch (error) {
-      setProblem({ claimId: claim.id, message: errorMessage(error) });
-    }
+  function attach(claim: WorkspaceClaim) {
+    void action.perform(async () => {
+      const selected = readSelection();
+      if (!selected) return setProblem({ claimId: claim.id, message: "Select the new words in the article first, then press Re-attach." });
+      setProblem(null);
+      try {
+        const input = { claimId: claim.id, version: claim.version, revisionId, start: selected.start, end: selected.end };
+        await action.send(input, (idempotencyKey) => reattach.mutateAsync({ ...input, idempotencyKey }));
+        await onReattached(claim.id);
+      } catch (error) {
+        setProblem({ claimId: claim.id, message: errorMessage(error) });
+      }
+    });
   }
 
   return (
@@ -56,7 +61,7 @@ export function OrphanList({
               {claim.verdict ? " · verdict kept" : ""}
             </p>
             {/* onMouseDown keeps the text selection: a click on a button must not clear what the editor selected. */}
-            <button type="button" onMouseDown={(e) => e.preventDefault()} onClick={() => void attach(claim)} disabled={reattach.isPending} className={`${secondaryButtonClass} mt-1`}>
+            <button type="button" onMouseDown={(e) => e.preventDefault()} onClick={() => attach(claim)} disabled={action.pending} className={`${secondaryButtonClass} mt-1`}>
               Re-attach to selected text
             </button>
             {problem?.claimId === claim.id && (

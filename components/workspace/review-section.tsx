@@ -21,15 +21,17 @@ export function ReviewSection({ detail, save }: { detail: ClaimDetail; save: Sav
   const [error, setError] = useState<string | null>(null);
   if (detail.claim.status !== "in_review") return null;
 
-  async function decide(decision: "approve" | "reject") {
-    if (action.isBusy()) return;
-    if (!comment.trim()) return setError("Write a review comment first: it goes into the claim's history.");
-    const outcome = await save(
-      (version) => action.run({ decision, comment }, (idempotencyKey) => review.mutateAsync({ claimId: detail.claim.id, version, decision, comment, idempotencyKey })),
-      decision === "approve" ? "Approved: the verdict is published." : "Rejected: the claim is back in progress.",
-    );
-    setError(outcome.ok ? null : outcome.error);
-    if (outcome.ok) setComment("");
+  function decide(decision: "approve" | "reject") {
+    void action.perform(async () => {
+      if (!comment.trim()) return setError("Write a review comment first: it goes into the claim's history.");
+      const claimId = detail.claim.id;
+      const outcome = await save(
+        (version) => action.send({ claimId, decision, comment }, (idempotencyKey) => review.mutateAsync({ claimId, version, decision, comment, idempotencyKey })),
+        decision === "approve" ? "Approved: the verdict is published." : "Rejected: the claim is back in progress.",
+      );
+      setError(outcome.ok ? null : outcome.error);
+      if (outcome.ok) setComment("");
+    });
   }
 
   return (
@@ -54,10 +56,10 @@ export function ReviewSection({ detail, save }: { detail: ClaimDetail; save: Sav
             />
           </label>
           <div className="flex flex-wrap gap-2">
-            <button type="button" onClick={() => decide("approve")} disabled={review.isPending || action.pending} className={primaryButtonClass}>
+            <button type="button" onClick={() => decide("approve")} disabled={action.pending} className={primaryButtonClass}>
               Approve
             </button>
-            <button type="button" onClick={() => decide("reject")} disabled={review.isPending || action.pending} className={dangerButtonClass}>
+            <button type="button" onClick={() => decide("reject")} disabled={action.pending} className={dangerButtonClass}>
               Reject
             </button>
           </div>

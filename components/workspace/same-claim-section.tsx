@@ -48,10 +48,12 @@ export function SameClaimSection({ detail, save, onVerdictReused }: { detail: Cl
   const busy = action.pending;
 
   async function run(fingerprint: unknown, send: (key: string, version: number) => Promise<unknown>, message: string) {
-    if (action.isBusy()) return false;
-    const outcome = await save((version) => action.run(fingerprint, (key) => send(key, version)), message);
-    setError(outcome.ok ? null : outcome.error);
-    return outcome.ok;
+    const ok = await action.perform(async () => {
+      const outcome = await save((version) => action.send(fingerprint, (key) => send(key, version)), message);
+      setError(outcome.ok ? null : outcome.error);
+      return outcome.ok;
+    });
+    return ok ?? false;
   }
 
   return (

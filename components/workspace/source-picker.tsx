@@ -15,14 +15,33 @@ export interface SourceChoice {
   chosen: SourceSearchResult | null;
 }
 
+const PASTED_LINK = /^https?:\/\//i;
+const GENERAL_HINT = "Paste a URL, or search the registry by title, URL or publisher.";
+
+/** What the hint says about the text in the field: for a pasted link, whether attaching it reuses a registry source. */
+function hintFor(text: string, search: { fetching: boolean; answered: boolean; results: readonly SourceSearchResult[] }): string {
+  if (!PASTED_LINK.test(text)) {
+    if (search.fetching) return `${GENERAL_HINT} Searching…`;
+    const none = search.answered && search.results.length === 0 && text.length >= 2;
+    return `${GENERAL_HINT}${none ? " No registry match: a pasted URL becomes a new source." : ""}`;
+  }
+  if (search.fetching || !search.answered) return "Checking the registry for this link…";
+  // The server marks the source it would file this link under (same canonical URL), so this is what attaching does.
+  const reused = search.results.find((r) => r.reused);
+  if (reused) return `Already in the registry: ${reused.title ?? reused.url}. Attaching reuses it; your link is kept as pasted.`;
+  return "Not in the registry yet: attaching adds it as a new source, with the link as pasted.";
+}
+
 /**
  * One field for both ways of naming a source: paste a URL (the server canonicalises it and reuses the
  * registry entry if there is one) or type words and pick a registry source from the listbox (ARIA 1.2 combobox).
+ * `error` is a refusal of what is in the field (a link that cannot be a source), shown and announced beside it.
  */
-export function SourcePicker({ value, onChange }: { value: SourceChoice; onChange: (value: SourceChoice) => void }) {
+export function SourcePicker({ value, onChange, error }: { value: SourceChoice; onChange: (value: SourceChoice) => void; error?: string | null }) {
   const trpc = useTRPC();
   const listboxId = useId();
   const hintId = useId();
+  const errorId = useId();
   const [expanded, setExpanded] = useState(false);
   const [active, setActive] = useState(-1);
   const query = useDebouncedValue(value.text.trim(), 250);
@@ -79,7 +98,8 @@ export function SourcePicker({ value, onChange }: { value: SourceChoice; onChang
           aria-expanded={open}
           aria-controls={listboxId}
           aria-activedescendant={open && active >= 0 ? `${listboxId}-${active}` : undefined}
-          aria-describedby={hintId}
+          aria-describedby={error ? `${errorId} ${hintId}` : hintId}
+          aria-invalid={error ? true : undefined}
           value={value.text}
           onChange={(e) => {
             onChange({ ...value, text: e.target.value });
@@ -91,13 +111,17 @@ export function SourcePicker({ value, onChange }: { value: SourceChoice; onChang
           onBlur={() => setExpanded(false)}
           placeholder="https://… or words from a title or publisher"
           autoComplete="off"
-          className={fieldClass}
+          className={`${fieldClass} aria-invalid:border-[#cf222e]`}
         />
       </label>
+      {error && (
+        <p id={errorId} role="alert" className="mt-1 text-xs font-medium text-[#a40e26]">
+          {error}
+        </p>
+      )}
       <p id={hintId} className="mt-1 text-xs text-quiet">
-        Paste a URL, or search the registry by title, URL or publisher.
-        {search.isFetching && " Searching…"}
-        {!search.isFetching && query.length >= 2 && results.length === 0 && search.isSuccess && " No registry match: a pasted URL becomes a new source."}
+        {/* Beside a refusal, the hint must not promise that attaching would add the link. */}
+        {error ? GENERAL_HINT : hintFor(value.text.trim(), { fetching: search.isFetching, answered: search.isSuccess && query === value.text.trim(), results })}
       </p>
       <ul
         id={listboxId}

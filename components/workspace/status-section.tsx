@@ -33,18 +33,21 @@ export function StatusSection({ detail, save, openRequest }: { detail: ClaimDeta
     setDialogOpen(true);
   }
 
-  async function move(target: StatusMove) {
-    if (action.isBusy()) return;
-    const outcome = await save(
-      (version) =>
-        action.run({ to: target.to, comment }, (idempotencyKey) => change.mutateAsync({ claimId: claim.id, version, status: target.to, comment: comment || undefined, idempotencyKey })),
-      `Status changed to ${STATUS_LABELS[target.to]}.`,
-    );
-    setError(outcome.ok ? null : outcome.error);
-    if (outcome.ok) {
-      setComment("");
-      setDialogOpen(false);
-    }
+  function move(target: StatusMove) {
+    void action.perform(async () => {
+      const outcome = await save(
+        (version) =>
+          action.send({ claimId: claim.id, to: target.to, comment }, (idempotencyKey) =>
+            change.mutateAsync({ claimId: claim.id, version, status: target.to, comment: comment || undefined, idempotencyKey }),
+          ),
+        `Status changed to ${STATUS_LABELS[target.to]}.`,
+      );
+      setError(outcome.ok ? null : outcome.error);
+      if (outcome.ok) {
+        setComment("");
+        setDialogOpen(false);
+      }
+    });
   }
 
   const blockerList = canSendToReview && blockers.length > 0 && (
@@ -68,14 +71,14 @@ export function StatusSection({ detail, save, openRequest }: { detail: ClaimDeta
           Change status (s)
         </button>
       </div>
-      <StatusMoveButtons moves={moves} blocked={blockers.length > 0} blockersId={blockersId} pending={change.isPending || action.pending} onMove={move} />
+      <StatusMoveButtons moves={moves} blocked={blockers.length > 0} blockersId={blockersId} pending={action.pending} onMove={move} />
       {!dialogOpen && blockerList}
       {claim.status === "in_review" && <p className="text-xs text-quiet">Publishing happens when a second editor approves the verdict.</p>}
       {claim.status === "published" && <p className="text-xs text-quiet">{moves[0]?.hint}</p>}
       {error && !dialogOpen && <ErrorAlert message={error} />}
       <ModalDialog open={dialogOpen} onClose={() => setDialogOpen(false)} title="Change status" description={`Now: ${STATUS_LABELS[claim.status]}. Claims move one step forward at a time, or back.`}>
         <div className="space-y-4">
-          <StatusMoveButtons moves={moves} blocked={blockers.length > 0} blockersId={blockersId} pending={change.isPending || action.pending} onMove={move} autoFocusFirst />
+          <StatusMoveButtons moves={moves} blocked={blockers.length > 0} blockersId={blockersId} pending={action.pending} onMove={move} autoFocusFirst />
           {moves.length === 0 && <p className="text-sm text-quiet">No direct moves from here.</p>}
           {claim.status === "published" && <p className="text-sm text-quiet">{moves[0]?.hint}</p>}
           {blockerList}

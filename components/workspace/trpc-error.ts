@@ -12,3 +12,9 @@ export function isConflict(error: unknown): boolean {
   const data = (error as { data?: { code?: unknown } } | null)?.data;
   return data?.code === "CONFLICT";
 }
+
+/** The inputs a refusal is about (zod paths, or the field a service named), so a form can show it beside them. */
+export function errorFields(error: unknown): string[] {
+  const fields = (error as { data?: { fields?: unknown } } | null)?.data?.fields;
+  return Array.isArray(fields) ? fields.filter((f): f is string => typeof f === "string") : [];
+}

@@ -21,6 +21,10 @@ export interface CurrentEditor {
   id: number;
   name: string;
   role: Role;
+  /** What the policy lets them do beyond editing, decided on the server (server/policy.ts). */
+  canRestoreClaims: boolean;
+  /** Re-capture and check-now on cited sources. */
+  canManageSources?: boolean;
 }
 
 /** Where a selection came from decides what scrolls and what takes focus. */

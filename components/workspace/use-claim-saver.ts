@@ -3,9 +3,10 @@
 import { useQueryClient } from "@tanstack/react-query";
 import { useCallback, useRef, useState } from "react";
 import { useTRPC } from "@/components/providers/trpc-provider";
-import { errorMessage, isConflict } from "./trpc-error";
+import { errorFields, errorMessage, isConflict } from "./trpc-error";
 
-export type SaveOutcome = { ok: true } | { ok: false; error: string | null };
+/** `fields`: the inputs a refusal is about, for forms that show it beside the field. */
+export type SaveOutcome = { ok: true } | { ok: false; error: string | null; fields?: string[] };
 export type SaveClaim = (action: (seenVersion: number) => Promise<unknown>, successMessage: string) => Promise<SaveOutcome>;
 
 /**
@@ -54,7 +55,7 @@ export function useClaimSaver({ claimId, articleId, announce }: { claimId: numbe
           setConflict(errorMessage(error));
           return { ok: false, error: null };
         }
-        return { ok: false, error: errorMessage(error) };
+        return { ok: false, error: errorMessage(error), fields: errorFields(error) };
       }
     },
     [seenVersion, claimId, adoptVersion, announce, refreshLists],

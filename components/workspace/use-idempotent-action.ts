@@ -8,37 +8,44 @@ function newKey(): string {
 }
 
 /**
- * One idempotency key per intended action: made when the action starts, sent again when the same action is
- * retried (same fingerprint, e.g. after a network error), dropped once it succeeds. A second click while the
- * first request is in flight sends nothing and waits for the first answer; the server answers any repeat that
- * does reach it with the first result (server/services/idempotency.ts).
+ * A button's action done once per intent (decision 0017, 0022).
+ *
+ * `perform` runs one click's whole handler (request, refetch of the lists, confirmation) and ignores every
+ * click until it is over, so a double click sends one request and `pending` keeps the button disabled until
+ * the panel shows the result (a button enabled between the answer and the refetch let a second click act
+ * on the state the first one just left, which the server then refused as a conflict).
+ *
+ * `send` gives the request its idempotency key: one per intended action, identified by `fingerprint` (what
+ * the action does, e.g. the verdict and rationale). The same action retried after an error (a lost answer,
+ * a timeout) sends the same key, so the server answers with the first result instead of doing it twice
+ * (server/services/idempotency.ts); after a success the next action gets a fresh key.
  */
 export function useIdempotentAction() {
   const current = useRef<{ key: string; fingerprint: string } | null>(null);
-  const inFlight = useRef<Promise<unknown> | null>(null);
+  const running = useRef(false);
   const [pending, setPending] = useState(false);
 
-  const run = useCallback(<T>(fingerprint: unknown, send: (idempotencyKey: string) => Promise<T>): Promise<T> => {
-    if (inFlight.current) return inFlight.current as Promise<T>;
+  const perform = useCallback(async <T>(handler: () => Promise<T>): Promise<T | undefined> => {
+    if (running.current) return undefined;
+    running.current = true;
+    setPending(true);
+    try {
+      return await handler();
+    } finally {
+      running.current = false;
+      setPending(false);
+    }
+  }, []);
+
+  const send = useCallback(<T>(fingerprint: unknown, request: (idempotencyKey: string) => Promise<T>): Promise<T> => {
     const print = JSON.stringify(fingerprint);
     if (current.current?.fingerprint !== print) current.current = { key: newKey(), fingerprint: print };
     const { key } = current.current;
-    setPending(true);
-    const request = send(key)
-      .then((result) => {
-        current.current = null;
-        return result;
-      })
-      .finally(() => {
-        inFlight.current = null;
-        setPending(false);
-      });
-    inFlight.current = request;
-    return request;
+    return request(key).then((result) => {
+      if (current.current?.key === key) current.current = null;
+      return result;
+    });
   }, []);
 
-  /** True from the click that starts a request until its answer: read in handlers, where `pending` may be a render behind. */
-  const isBusy = useCallback(() => inFlight.current !== null, []);
-
-  return { run, pending, isBusy };
+  return { perform, send, pending };
 }

@@ -25,15 +25,19 @@ export function VerdictForm({ detail, generation, save }: { detail: ClaimDetail;
   const [error, setError] = useState<string | null>(null);
   const frozen = claim.status === "in_review" || claim.status === "published";
 
-  async function submit(event: FormEvent) {
+  function submit(event: FormEvent) {
     event.preventDefault();
-    if (action.isBusy()) return;
-    const { verdict, rationale } = form.draft;
-    if (verdict === "") return setError("Choose a verdict.");
-    const saved = { verdict, rationale };
-    const outcome = await save((version) => action.run(saved, (idempotencyKey) => setVerdict.mutateAsync({ claimId: claim.id, version, verdict, rationale, idempotencyKey })), "Verdict saved.");
-    setError(outcome.ok ? null : outcome.error);
-    if (outcome.ok) form.markSaved(saved);
+    void action.perform(async () => {
+      const { verdict, rationale } = form.draft;
+      if (verdict === "") return setError("Choose a verdict.");
+      const saved = { verdict, rationale };
+      const outcome = await save(
+        (version) => action.send({ claimId: claim.id, ...saved }, (idempotencyKey) => setVerdict.mutateAsync({ claimId: claim.id, version, verdict, rationale, idempotencyKey })),
+        "Verdict saved.",
+      );
+      setError(outcome.ok ? null : outcome.error);
+      if (outcome.ok) form.markSaved(saved);
+    });
   }
 
   if (frozen) {
@@ -104,7 +108,7 @@ export function VerdictForm({ detail, generation, save }: { detail: ClaimDetail;
           />
         )}
         {error && <ErrorAlert message={error} />}
-        <DraftFormActions label="Save verdict" pending={setVerdict.isPending || action.pending} dirty={form.dirty} onDiscard={form.discard} />
+        <DraftFormActions label="Save verdict" pending={action.pending} dirty={form.dirty} onDiscard={form.discard} />
       </form>
     </section>
   );

@@ -1,5 +1,5 @@
 import type { ClaimKind } from "@/lib/claims/workflow";
-import type { ReliabilityRating, Stance } from "@/lib/sources/vocabulary";
+import type { ReliabilityRating, SourceType, Stance } from "@/lib/sources/vocabulary";
 
 // Words for the stored codes. The codes live in lib/; these are how editors read them.
 
@@ -23,4 +23,15 @@ export const RELIABILITY_LABELS: Record<ReliabilityRating, string> = {
   generally_reliable: "Generally reliable",
   mixed: "Mixed",
   low: "Low",
+};
+
+export const SOURCE_TYPE_LABELS: Record<SourceType, string> = {
+  article: "Article",
+  video: "Video",
+  audio: "Audio",
+  document: "Document or report",
+  dataset: "Dataset",
+  social_post: "Social media post",
+  official_statement: "Official statement",
+  other: "Other",
 };

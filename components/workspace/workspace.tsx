@@ -4,9 +4,11 @@ import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useMemo, useRef, useState } from "react";
 import { useTRPC } from "@/components/providers/trpc-provider";
 import type { ClaimKind } from "@/lib/claims/workflow";
+import { assignLanes, markWarnings } from "@/lib/anchoring/overlaps";
 import { splitParagraphs } from "@/lib/text/paragraphs";
 import { AlreadyCheckedList } from "./already-checked-list";
 import { ArticleBody } from "./article-body";
+import { DeletedClaims } from "./deleted-claims";
 import { DETAILS_FIRST_FIELD_ID } from "./claim-details-form";
 import { NO_FILTERS, filterClaims, isFiltering } from "./claim-filters";
 import { ClaimFiltersBar } from "./claim-filters-bar";
@@ -42,10 +44,12 @@ export function Workspace({
   const editors = useQuery(trpc.user.editors.queryOptions()).data ?? [];
   const paragraphs = useMemo(() => splitParagraphs(article.body), [article.body]);
   // Claims whose words are no longer found are listed (flagged) but cannot be highlighted.
-  const spans = useMemo(
-    () => claims.filter((c) => c.anchorState !== "orphaned" && c.end <= article.body.length).map((c) => ({ id: c.id, start: c.start, end: c.end })),
-    [claims, article.body.length],
-  );
+  // Each gets a lane (tint and underline depth) no overlapping claim shares, so overlaps stay visible.
+  const spans = useMemo(() => {
+    const placed = claims.filter((c) => c.anchorState !== "orphaned" && c.end <= article.body.length).map((c) => ({ id: c.id, start: c.start, end: c.end }));
+    const lanes = assignLanes(placed);
+    return placed.map((s) => ({ ...s, lane: lanes.get(s.id) ?? 0 }));
+  }, [claims, article.body.length]);
   const speakers = useMemo(() => [...new Set(claims.map((c) => c.speaker).filter((s): s is string => !!s))].sort(), [claims]);
 
   const [filters, setFilters] = useState(NO_FILTERS);
@@ -77,7 +81,9 @@ export function Workspace({
   function openMarkDialog() {
     const current = readSelection();
     if (!current) return announce("Select some words in the article first, then press c.");
-    setMarkTarget({ selection: current, articleId, revisionId: article.revisionId, body: article.body });
+    const warnings = markWarnings(current.snappedStart, current.snappedEnd, paragraphs, spans);
+    const overlaps = warnings.overlapping.map((id) => claims.find((c) => c.id === id)?.exact).filter((w): w is string => w !== undefined);
+    setMarkTarget({ selection: current, articleId, revisionId: article.revisionId, body: article.body, crossesParagraphs: warnings.crossesParagraphs, overlaps });
   }
 
   async function onMarked(claimId: number, kind: ClaimKind) {
@@ -118,6 +124,22 @@ export function Workspace({
     s: () => requireSelectedClaim(() => setStatusMenuRequest((n) => n + 1)),
   });
 
+  // Re-attaching needs a selection in the text: on a phone, where only one pane shows at a time, the list
+  // sits above the text, so the words and the button are on the same pane.
+  const orphanList = (
+    <OrphanList
+      orphans={claims.filter((c) => c.anchorState === "orphaned")}
+      revisionId={article.revisionId}
+      readSelection={readSelection}
+      onReattached={async (claimId) => {
+        clearSelection();
+        await queryClient.invalidateQueries({ queryKey: trpc.claim.workspace.queryKey({ articleId }) });
+        select(claimId, "marked");
+        announce("Saved: claim re-attached; it goes back to review if it was published.");
+      }}
+    />
+  );
+
   return (
     // Up to 1800 px the workspace keeps the header's measure (max-w-5xl, px-4), so both edges line up;
     // wider screens get the three-column layout across the full width.
@@ -134,6 +156,7 @@ export function Workspace({
       </div>
       <div className="mt-2 grid gap-8 lg:mt-5 lg:grid-cols-[minmax(0,1fr)_minmax(24rem,26rem)] min-[1800px]:grid-cols-[minmax(0,42rem)_minmax(0,1fr)]">
         <div {...panel("text")}>
+        {narrow && <div className="mb-4">{orphanList}</div>}
         <ArticleBody
           title={article.title}
           paragraphs={paragraphs}
@@ -163,17 +186,17 @@ export function Workspace({
                 select(claimId, "marked");
               }}
             />
-            <OrphanList
-              orphans={claims.filter((c) => c.anchorState === "orphaned")}
-              revisionId={article.revisionId}
-              readSelection={readSelection}
-              onReattached={async (claimId) => {
-                clearSelection();
-                await queryClient.invalidateQueries({ queryKey: trpc.claim.workspace.queryKey({ articleId }) });
-                select(claimId, "marked");
-                announce("Saved: claim re-attached; it goes back to review if it was published.");
-              }}
-            />
+            {!narrow && orphanList}
+            {me.canRestoreClaims && (
+              <DeletedClaims
+                articleId={articleId}
+                onRestored={async (claimId) => {
+                  await queryClient.invalidateQueries({ queryKey: trpc.claim.workspace.queryKey({ articleId }) });
+                  select(claimId, "marked");
+                  announce("Restored: the claim is back in the list.");
+                }}
+              />
+            )}
             <ClaimFiltersBar filters={filters} onChange={setFilters} editors={editors} meId={me.id} />
             <div className="max-h-[50vh] overflow-y-auto p-0.5 min-[1800px]:max-h-none min-[1800px]:overflow-visible">
               <ClaimList claims={visibleClaims} totalCount={claims.length} selectedClaimId={selectedId} onSelect={(id) => select(id, "list")} />

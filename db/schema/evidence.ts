@@ -12,6 +12,8 @@ export const evidence = pgTable(
     claimId: integer("claim_id").notNull().references(() => claims.id, { onDelete: "restrict" }),
     sourceId: integer("source_id").notNull().references(() => sources.id, { onDelete: "restrict" }),
     stance: text("stance", { enum: STANCES }).notNull(),
+    /** The link exactly as the editor pasted it for this evidence (a video at its time); null when picked from the registry. */
+    url: text("url"),
     excerpt: text("excerpt"),
     /** Where in the source: "1:02:03" in a video, "p. 12", "para 4". */
     locator: text("locator"),
@@ -31,6 +33,7 @@ export const evidence = pgTable(
       .on(t.claimId, t.sourceId, sql`coalesce(${t.locator}, '')`)
       .where(sql`${t.deletedAt} is null`),
     check("evidence_stance_check", oneOf(t.stance, STANCES)),
+    check("evidence_url_check", sql`${t.url} is null or ${t.url} ~* '^https?://'`),
     check("evidence_version_check", sql`${t.version} >= 1`),
   ],
 );

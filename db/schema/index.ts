@@ -7,5 +7,6 @@ export * from "./evidence";
 export * from "./claim-memory";
 export * from "./audit-events";
 export * from "./idempotency-keys";
+export * from "./notifications";
 export * from "./archive";
 export * from "./relations";

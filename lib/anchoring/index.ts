@@ -8,6 +8,8 @@ export { locateQuote, verifyAnchor } from "./locate";
 export type { QuoteToFind, Verification } from "./locate";
 export { segmentSpans } from "./segments";
 export type { IdSpan, Segment } from "./segments";
+export { assignLanes, markWarnings } from "./overlaps";
+export type { MarkWarnings } from "./overlaps";
 export { MAX_FUZZY_LENGTH, reanchor } from "./reanchor";
 export type { ReanchorOptions, Reanchored } from "./reanchor";
 export { MAX_CHANGED_SHARE, reanchorRevision } from "./revision";

@@ -5,6 +5,7 @@ import { getAppDatabase } from "@/db/app-database";
 import { getRequestActor } from "../auth/request-actor";
 import { RETRY_AFTER_SECONDS, toTRPCError } from "../errors";
 import type { Context } from "../trpc/context";
+import { appFetcher } from "../fetch";
 import { runningJobs } from "../jobs/running";
 import { nextPublicCache } from "./next-public-cache";
 
@@ -19,7 +20,7 @@ export async function createRequestContext(): Promise<Context> {
   const requestId = randomUUID();
   try {
     const { db } = await getAppDatabase();
-    return { db, actor: await getRequestActor(), requestId, publicCache: nextPublicCache(db), jobs: runningJobs() };
+    return { db, actor: await getRequestActor(), requestId, publicCache: nextPublicCache(db), jobs: runningJobs(), fetcher: appFetcher() };
   } catch (error) {
     throw toTRPCError(error, requestId);
   }

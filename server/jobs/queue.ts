@@ -3,6 +3,7 @@ import type { QueueDatabase } from "@/db/client";
 import type { Database } from "@/db/types";
 import { spreadDelays } from "@/lib/sources/link-health";
 import type { Fetcher } from "../fetch";
+import type { PublicCache } from "../services/context";
 import { captureSource } from "../services/archive/capture-source";
 import { checkSourceLink, sourcesDueForCheck } from "../services/archive/check-link";
 import { outstandingCaptures } from "../services/archive/capture-status";
@@ -29,6 +30,8 @@ export interface JobQueueOptions {
   queueDatabase: QueueDatabase;
   fetcher: Fetcher;
   settings: JobSettings;
+  /** Expires readers' cached pages when a check finds a source dead (or back); none in tests. */
+  publicCache?: PublicCache;
   /** Run the hourly link-check sweep (off in tests that drive checks themselves). */
   schedule?: boolean;
   onError?: (error: unknown) => void;
@@ -85,7 +88,7 @@ export function createJobQueue(options: JobQueueOptions): JobQueue {
   async function runCheck([job]: PgBoss.JobWithMetadata<SourceJob>[]) {
     if (!job) return;
     try {
-      await checkSourceLink({ db, fetcher, awaitHost, rule: { deadAfterFailures: settings.deadAfterFailures, deadAfterDays: settings.deadAfterDays } }, job.data.sourceId);
+      await checkSourceLink({ db, fetcher, awaitHost, publicCache: options.publicCache, rule: { deadAfterFailures: settings.deadAfterFailures, deadAfterDays: settings.deadAfterDays } }, job.data.sourceId);
     } catch (error) {
       if (!(error instanceof HostBusy)) throw error;
       await sendCheck(job.data.sourceId, Math.ceil(error.waitMs / 1000));

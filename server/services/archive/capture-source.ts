@@ -5,6 +5,7 @@ import type { Database } from "@/db/types";
 import type { Actor } from "../../actor";
 import { FetchError, type Fetcher } from "../../fetch";
 import { recordAudit } from "../audit/record-audit";
+import { sourceLink } from "../source/source-link";
 
 /** Who the audit log names for work the queue does on its own. */
 export const JOB_ACTOR: Actor = { kind: "system", label: "background jobs" };
@@ -42,7 +43,7 @@ export async function captureSource(deps: CaptureDeps, sourceId: number, { final
     .where(and(eq(sourceCaptures.sourceId, sourceId), inArray(sourceCaptures.state, ["queued", "capturing"])))
     .returning();
   if (!pending) return { kind: "skipped" };
-  const [source] = await deps.db.select({ url: sources.canonicalUrl }).from(sources).where(eq(sources.id, sourceId));
+  const [source] = await deps.db.select({ url: sourceLink }).from(sources).where(eq(sources.id, sourceId));
   if (!source) return { kind: "skipped" };
 
   let fetched;

@@ -1,17 +1,31 @@
-import { eq, isNull, sql } from "drizzle-orm";
-import { evidence, linkChecks, sourceLinkHealth, sources } from "@/db/schema";
+import { and, eq, isNull, sql } from "drizzle-orm";
+import { claims, evidence, linkChecks, sourceLinkHealth, sources } from "@/db/schema";
 import type { Database } from "@/db/types";
 import { FRESH_STANDING, nextStanding, outcomeOf, type DeadRule, type LinkStanding } from "@/lib/sources/link-health";
 import { canonicalizeUrl } from "@/lib/url/canonicalize";
 import { FetchError, type Fetcher } from "../../fetch";
 import { recordAudit } from "../audit/record-audit";
+import type { PublicCache } from "../context";
 import { JOB_ACTOR } from "./capture-source";
+import { sourceLink } from "../source/source-link";
 
 export interface LinkCheckDeps {
   db: Database;
   fetcher: Fetcher;
   rule: DeadRule;
   awaitHost?: (url: string) => Promise<void>;
+  /** Expires readers' cached pages of the articles citing a source that went dead or came back. */
+  publicCache?: PublicCache;
+}
+
+/** The articles whose published verdicts cite the source: their reader pages show its standing. */
+async function articlesShowing(db: Database, sourceId: number): Promise<number[]> {
+  const rows = await db
+    .selectDistinct({ articleId: claims.articleId })
+    .from(evidence)
+    .innerJoin(claims, and(eq(claims.id, evidence.claimId), isNull(claims.deletedAt), eq(claims.status, "published")))
+    .where(and(eq(evidence.sourceId, sourceId), isNull(evidence.deletedAt)));
+  return rows.map((r) => r.articleId);
 }
 
 function sameDocument(sourceUrl: string, finalUrl: string): boolean {
@@ -31,20 +45,20 @@ const LEGACY_STATUS = { ok: "ok", redirected: "redirected", failing: "ok", dead:
  * dead) by the rule in lib/sources/link-health.ts. A body too large to read still proves the page is there.
  */
 export async function checkSourceLink(deps: LinkCheckDeps, sourceId: number, now: () => Date = () => new Date()) {
-  const [source] = await deps.db.select({ url: sources.canonicalUrl }).from(sources).where(eq(sources.id, sourceId));
+  const [source] = await deps.db.select({ url: sourceLink, canonicalUrl: sources.canonicalUrl }).from(sources).where(eq(sources.id, sourceId));
   if (!source) return null;
   let check: { outcome: ReturnType<typeof outcomeOf>; httpStatus: number | null; finalUrl: string | null; error: string | null };
   try {
     await deps.awaitHost?.(source.url);
     const result = await deps.fetcher(source.url, { accept: ["*/*"], maxBytes: 2 * 1024 * 1024 });
-    const outcome = outcomeOf({ status: result.status, sameDocument: sameDocument(source.url, result.url) });
+    const outcome = outcomeOf({ status: result.status, sameDocument: sameDocument(source.canonicalUrl, result.url) });
     check = { outcome, httpStatus: result.status, finalUrl: result.url, error: outcome === "failed" ? `answered ${result.status}` : null };
   } catch (error) {
-    if (error instanceof FetchError && error.kind === "too_large") check = { outcome: "ok", httpStatus: 200, finalUrl: source.url, error: null };
+    if (error instanceof FetchError && error.kind === "too_large") check = { outcome: "ok", httpStatus: 200, finalUrl: source.canonicalUrl, error: null };
     else check = { outcome: "failed", httpStatus: null, finalUrl: null, error: error instanceof Error ? error.message : String(error) };
   }
   const at = now();
-  return deps.db.transaction(async (tx) => {
+  const result = await deps.db.transaction(async (tx) => {
     const [previousRow] = await tx.select().from(sourceLinkHealth).where(eq(sourceLinkHealth.sourceId, sourceId)).for("update");
     const previous: LinkStanding = previousRow ?? FRESH_STANDING;
     const standing = nextStanding(previous, { outcome: check.outcome, finalUrl: check.finalUrl, at }, deps.rule);
@@ -62,8 +76,13 @@ export async function checkSourceLink(deps: LinkCheckDeps, sourceId: number, now
         after: { health: standing.health, redirectUrl: standing.redirectUrl },
       });
     }
-    return { check, standing };
+    return { check, standing, deadChanged: (previousRow?.health === "dead") !== (standing.health === "dead") };
   });
+  // Readers see "original unavailable" and the archived copy first: their cached pages must not wait an hour.
+  if (result.deadChanged && deps.publicCache) {
+    for (const articleId of await articlesShowing(deps.db, sourceId)) await deps.publicCache.articleChanged(articleId);
+  }
+  return result;
 }
 
 /**

@@ -1,11 +1,15 @@
 import { and, asc, eq, isNull } from "drizzle-orm";
 import { z } from "zod";
 import { articles, claims, evidence, sourceLinkHealth, sources } from "@/db/schema";
-import { NotFoundError } from "../../errors";
+import { InvalidInputError, NotFoundError } from "../../errors";
 import { assertCan } from "../../policy";
 import type { ServiceContext } from "../context";
 import { idInput } from "../ids";
+import { serverEnv } from "../../env.mjs";
+import { jobSettingsFrom } from "../../jobs/settings";
 import { requestRecapture } from "./capture-source";
+import { evidenceLink } from "../source/source-link";
+import { checkSourceLink } from "./check-link";
 
 export const recaptureInput = z.object({ sourceId: idInput });
 
@@ -22,6 +26,23 @@ export async function recaptureSource(ctx: ServiceContext, rawInput: z.input<typ
   return { sourceId, state: "queued" as const };
 }
 
+export const checkLinkInput = z.object({ sourceId: idInput });
+
+/**
+ * An admin checks a source's link now, while waiting, instead of at its turn in the weekly sweep: the same check
+ * and the same dead rule as the background job, and readers' cached pages expire when the standing changes.
+ */
+export async function checkLinkNow(ctx: ServiceContext, rawInput: z.input<typeof checkLinkInput>) {
+  assertCan(ctx.actor, "source.checkLink");
+  const { sourceId } = checkLinkInput.parse(rawInput);
+  if (!ctx.fetcher) throw new InvalidInputError("Links cannot be checked here: no fetcher runs in this process.");
+  const settings = jobSettingsFrom(serverEnv());
+  const rule = { deadAfterFailures: settings.deadAfterFailures, deadAfterDays: settings.deadAfterDays };
+  const result = await checkSourceLink({ db: ctx.db, fetcher: ctx.fetcher, rule, publicCache: ctx.publicCache }, sourceId);
+  if (!result) throw new NotFoundError("That source");
+  return { sourceId, outcome: result.check.outcome, health: result.standing.health, error: result.check.error };
+}
+
 /** Claims whose evidence went dead (the link-rot watch gave up on the original), for the editor dashboard. */
 export async function listDeadEvidence(ctx: ServiceContext) {
   assertCan(ctx.actor, "source.deadEvidence");
@@ -32,7 +53,7 @@ export async function listDeadEvidence(ctx: ServiceContext) {
       articleId: articles.id,
       articleTitle: articles.title,
       sourceId: sources.id,
-      sourceUrl: sources.canonicalUrl,
+      sourceUrl: evidenceLink,
       sourceTitle: sources.title,
       deadSince: sourceLinkHealth.firstFailureAt,
     })

@@ -3,6 +3,7 @@ import { z } from "zod";
 import { articleRevisions, articles, claims, users } from "@/db/schema";
 import type { Database } from "@/db/types";
 import { reanchorRevision, type Anchor } from "@/lib/anchoring";
+import { claimNotificationRecipients } from "@/lib/notifications/kinds";
 import { normaliseEditedBody } from "@/lib/articles/edited-body";
 import { formatDateTime } from "@/lib/text/format-date";
 import { ConflictError, InvalidInputError, NotFoundError } from "../../errors";
@@ -11,9 +12,12 @@ import type { ServiceContext } from "../context";
 import { recordAudit } from "../audit/record-audit";
 import { idInput, versionInput } from "../ids";
 import { type ClaimRow, updateLockedClaim } from "../claim/versioned-claim";
+import { idempotencyKeyInput, runIdempotent } from "../idempotency";
+import type { Actor } from "../../actor";
 import { rememberClaimsAfterCommit } from "../claim-memory/remember-claims";
 
 export const editArticleInput = z.object({
+  idempotencyKey: idempotencyKeyInput,
   articleId: idInput,
   /** The article version the editor opened: a save on top of a colleague's is refused, not merged. */
   version: versionInput,
@@ -23,14 +27,18 @@ export const editArticleInput = z.object({
 });
 
 /** "… changed by Ana Rivera at 1 December 2026, 10:20 UTC …": who saved the revision a stale save would overwrite. */
-async function staleArticleError(tx: Database, articleId: number): Promise<ConflictError> {
+async function staleArticleError(tx: Database, articleId: number, actor: Actor): Promise<ConflictError> {
   const [last] = await tx
-    .select({ name: users.name, at: articleRevisions.createdAt })
+    .select({ name: users.name, authorId: articleRevisions.authorId, at: articleRevisions.createdAt })
     .from(articleRevisions)
     .leftJoin(users, eq(users.id, articleRevisions.authorId))
     .where(eq(articleRevisions.articleId, articleId))
     .orderBy(desc(articleRevisions.id))
     .limit(1);
+  // Never blame a colleague for the editor's own save (another tab, or a repeat sent without its idempotency key).
+  if (last && actor.kind === "user" && last.authorId === actor.id) {
+    return new ConflictError(`You saved this article at ${formatDateTime(last.at)}, after this page loaded it (in another tab?). Your text is kept below: copy it, reload, and apply your edit again.`);
+  }
   const who = last ? `${last.name ?? "the system"} at ${formatDateTime(last.at)}` : "someone else";
   return new ConflictError(`This article was changed by ${who} after you opened it. Your text is kept below: copy it, reload, and apply your edit again.`);
 }
@@ -64,14 +72,14 @@ export async function editArticle(ctx: ServiceContext, rawInput: z.input<typeof 
   if (body.length === 0) throw new InvalidInputError("The article text cannot be empty.");
   const authorId = ctx.actor.kind === "user" ? ctx.actor.id : null;
 
-  const result = await ctx.db.transaction(async (tx) => {
+  const result = await runIdempotent(ctx, "article.edit", input.idempotencyKey, async (tx) => {
     const [article] = await tx
       .select({ id: articles.id, version: articles.version, status: articles.status, revisionId: articles.currentRevisionId })
       .from(articles)
       .where(eq(articles.id, input.articleId))
       .for("update");
     if (!article || article.revisionId === null) throw new NotFoundError("That article");
-    if (article.version !== input.version) throw await staleArticleError(tx, article.id);
+    if (article.version !== input.version) throw await staleArticleError(tx, article.id, ctx.actor);
     const [old] = await tx.select({ body: articleRevisions.body }).from(articleRevisions).where(eq(articleRevisions.id, article.revisionId));
     if (!old) throw new Error(`article ${article.id} has no current revision row`);
     if (old.body === body) return { articleId: article.id, revisionId: article.revisionId, version: article.version, changed: false, states: [] };
@@ -138,6 +146,7 @@ export async function editArticle(ctx: ServiceContext, rawInput: z.input<typeof 
           articleId: article.id,
           before,
           after: { exact: next.quoteExact, start: next.positionStart, end: next.positionEnd, anchorState: next.anchorState, status: next.status, revisionId: revision.id },
+          notify: claimNotificationRecipients("claim.anchor_changed", next, authorId),
         });
       } else {
         const next = await updateLockedClaim(tx, claim, { anchorState: "orphaned" });
@@ -147,6 +156,7 @@ export async function editArticle(ctx: ServiceContext, rawInput: z.input<typeof 
           articleId: article.id,
           before,
           after: { anchorState: next.anchorState, revisionId: revision.id },
+          notify: claimNotificationRecipients("claim.orphaned", next, authorId),
         });
       }
     }

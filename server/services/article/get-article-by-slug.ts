@@ -6,6 +6,7 @@ import { MAX_SLUG_LENGTH, SLUG_PATTERN } from "@/lib/text/slug";
 import { NotFoundError } from "../../errors";
 import { visibleArticleStatuses } from "../../policy";
 import type { ServiceContext } from "../context";
+import { sourceLink } from "../source/source-link";
 
 /**
  * An article as its reader page shows it. Drafts are "not found" for the public, so a guessed slug
@@ -43,7 +44,7 @@ export async function getArticleBySlug(ctx: ServiceContext, rawSlug: string) {
       .where(eq(articleRelatedLinks.articleId, row.id))
       .orderBy(asc(articleRelatedLinks.position)),
     ctx.db
-      .select({ id: sources.id, url: sources.canonicalUrl, title: sources.title, type: sources.type, publisherName: publishers.name })
+      .select({ id: sources.id, url: sourceLink, title: sources.title, type: sources.type, publisherName: publishers.name })
       .from(articleSources)
       .innerJoin(sources, eq(sources.id, articleSources.sourceId))
       .leftJoin(publishers, eq(publishers.id, sources.publisherId))

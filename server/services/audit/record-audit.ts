@@ -1,4 +1,4 @@
-import { auditEvents } from "@/db/schema";
+import { auditEvents, notifications } from "@/db/schema";
 import type { Database } from "@/db/types";
 import { entityOf, type AuditAction } from "@/lib/audit/actions";
 import type { Actor } from "../../actor";
@@ -15,6 +15,8 @@ export interface AuditEntry {
   claimId?: number | null;
   before?: AuditSnapshot;
   after?: AuditSnapshot;
+  /** Users who should hear about this change (lib/notifications/kinds.ts picks them); the actor is never told. */
+  notify?: readonly number[];
 }
 
 /**
@@ -25,7 +27,7 @@ export async function recordAudit(tx: Database, actor: Actor, entry: AuditEntry)
   // Policy refuses every change by an anonymous caller before it gets here; reaching this is a bug.
   if (actor.kind === "anonymous") throw new Error(`an anonymous caller cannot ${entry.action}`);
   const entityType = entityOf(entry.action);
-  await tx.insert(auditEvents).values({
+  const [event] = await tx.insert(auditEvents).values({
     entityType,
     entityId: entry.entityId,
     articleId: entry.articleId ?? (entityType === "article" ? entry.entityId : null),
@@ -35,5 +37,11 @@ export async function recordAudit(tx: Database, actor: Actor, entry: AuditEntry)
     action: entry.action,
     before: entry.before ?? null,
     after: entry.after ?? null,
-  });
+  }).returning({ id: auditEvents.id });
+  if (!event) throw new Error("audit insert returned no row");
+  const actorId = actor.kind === "user" ? actor.id : null;
+  const recipients = [...new Set(entry.notify ?? [])].filter((id) => id !== actorId);
+  if (recipients.length > 0) {
+    await tx.insert(notifications).values(recipients.map((recipientId) => ({ recipientId, auditEventId: event.id }))).onConflictDoNothing();
+  }
 }

@@ -1,6 +1,7 @@
 import { eq } from "drizzle-orm";
 import { z } from "zod";
 import { users } from "@/db/schema";
+import { claimNotificationRecipients } from "@/lib/notifications/kinds";
 import { InvalidInputError } from "../../errors";
 import { assertCan, isAssignableRole } from "../../policy";
 import type { ServiceContext } from "../context";
@@ -31,6 +32,7 @@ export async function assignClaim(ctx: ServiceContext, rawInput: z.input<typeof 
       articleId: current.articleId,
       before: { assigneeId: current.assigneeId },
       after: { assigneeId: updated.assigneeId },
+      notify: claimNotificationRecipients("claim.assigned", updated, ctx.actor.kind === "user" ? ctx.actor.id : null),
     });
     return updated;
   });

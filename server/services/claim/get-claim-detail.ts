@@ -5,6 +5,7 @@ import { assertCan, reviewRefusal } from "../../policy";
 import type { ServiceContext } from "../context";
 import { archivesOf } from "../archive/capture-status";
 import { readAuditHistory } from "../audit/audit-history";
+import { evidenceLink } from "../source/source-link";
 
 /** One claim for the workspace panel: its evidence (with each publisher's reliability) and full history. */
 export async function getClaimDetail(ctx: ServiceContext, claimId: number) {
@@ -21,9 +22,11 @@ export async function getClaimDetail(ctx: ServiceContext, claimId: number) {
         locator: evidence.locator,
         note: evidence.note,
         sourceId: sources.id,
-        sourceUrl: sources.canonicalUrl,
+        sourceUrl: evidenceLink,
         sourceTitle: sources.title,
         sourceType: sources.type,
+        sourceAuthor: sources.author,
+        sourcePublishedOn: sources.publishedOn,
         archivedUrl: sources.archivedUrl,
         publisherName: publishers.name,
         publisherRating: publishers.reliabilityRating,
@@ -41,7 +44,7 @@ export async function getClaimDetail(ctx: ServiceContext, claimId: number) {
     const archive = archives.get(link.sourceId);
     return {
       ...link,
-      // Where the archived copy stands: editors watch it go from "capturing archive…" to "archived".
+      // Where the archived copy stands: editors watch it go from "archiving…" to "archived copy (captured …)".
       captureState: archive?.captureState ?? null,
       captureError: archive?.captureError ?? null,
       snapshot: archive?.snapshot ? { href: `/archive/${archive.snapshot.publicId}`, capturedAt: archive.snapshot.capturedAt } : null,

@@ -5,8 +5,10 @@ import { recordAudit } from "../audit/record-audit";
 import { idInput, versionInput } from "../ids";
 import { selectedSpan } from "./selected-span";
 import { lockClaimAtVersion, updateLockedClaim } from "./versioned-claim";
+import { idempotencyKeyInput, runIdempotent } from "../idempotency";
 
 export const reattachClaimInput = z.object({
+  idempotencyKey: idempotencyKeyInput,
   claimId: idInput,
   version: versionInput,
   /** The revision the editor selected in: a selection on stale text would land on the wrong words. */
@@ -22,8 +24,8 @@ export const reattachClaimInput = z.object({
 export async function reattachClaim(ctx: ServiceContext, rawInput: z.input<typeof reattachClaimInput>) {
   assertCan(ctx.actor, "claim.reattach");
   const input = reattachClaimInput.parse(rawInput);
-  const result = await ctx.db.transaction(async (tx) => {
-    const current = await lockClaimAtVersion(tx, input.claimId, input.version);
+  const result = await runIdempotent(ctx, "claim.reattach", input.idempotencyKey, async (tx) => {
+    const current = await lockClaimAtVersion(tx, input.claimId, input.version, ctx.actor);
     const { revisionId, anchor } = await selectedSpan(tx, current.articleId, input);
     const status = current.status === "published" ? "in_review" : current.status;
     const updated = await updateLockedClaim(tx, current, {

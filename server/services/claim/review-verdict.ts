@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { reviewBlockers } from "@/lib/claims/workflow";
+import { claimNotificationRecipients } from "@/lib/notifications/kinds";
 import { ConflictError, InvalidInputError } from "../../errors";
 import { assertCanReview } from "../../policy";
 import type { ServiceContext } from "../context";
@@ -39,12 +40,14 @@ export async function reviewVerdict(ctx: ServiceContext, rawInput: z.input<typeo
         ? { status: "published", reviewedBy: reviewerId, publishedAt: new Date(), ...(current.anchorState === "changed" ? { anchorState: "anchored" as const } : {}) }
         : { status: "in_progress" },
     );
+    const action = approving ? "claim.approved" : "claim.rejected";
     await recordAudit(tx, ctx.actor, {
       entityId: current.id,
       articleId: current.articleId,
-      action: approving ? "claim.approved" : "claim.rejected",
+      action,
       before: { status: current.status },
       after: { status: updated.status, verdict: updated.verdict, comment: input.comment },
+      notify: claimNotificationRecipients(action, updated, reviewerId),
     });
     return updated;
   });

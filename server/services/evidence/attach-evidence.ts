@@ -2,6 +2,7 @@ import { and, eq, isNull, sql } from "drizzle-orm";
 import { z } from "zod";
 import { evidence, sources } from "@/db/schema";
 import { InvalidUrlError } from "@/lib/url/canonicalize";
+import { timeLocatorFromUrl } from "@/lib/url/time-locator";
 import type { Database } from "@/db/types";
 import type { Actor } from "../../actor";
 import { InvalidInputError, NotFoundError } from "../../errors";
@@ -12,8 +13,11 @@ import { recordAudit } from "../audit/record-audit";
 import { idInput } from "../ids";
 import { findOrCreateSource } from "../source/find-or-create-source";
 import { excerptInput, locatorInput, noteInput, stanceInput } from "./evidence-input";
+import { SOURCE_TYPES } from "@/lib/sources/vocabulary";
 import { lockClaimForEvidence } from "./lock-editable-claim";
 import { idempotencyKeyInput, runIdempotent } from "../idempotency";
+
+const sourceTypeInput = z.enum(SOURCE_TYPES);
 
 export const attachEvidenceInput = z
   .object({ idempotencyKey: idempotencyKeyInput,
@@ -23,6 +27,15 @@ export const attachEvidenceInput = z
     sourceId: idInput.optional(),
     /** Names a source that has no title yet (a freshly pasted URL); an existing title is never overwritten here. */
     sourceTitle: z.string().trim().min(1).max(500).optional(),
+    /**
+     * The rest of what the pasted page says about itself (source.previewMetadata), as the editor corrected it. Like
+     * the title, each fills in only what the registry lacks; the type only on the source's first citation, and the
+     * publisher's name only for a publisher new to the registry (which keeps the first name it was given).
+     */
+    sourceAuthor: z.string().trim().min(1).max(300).optional(),
+    sourcePublishedOn: z.iso.date({ error: "Published on: use a date like 2026-03-14." }).optional(),
+    sourceType: sourceTypeInput.optional(),
+    sourcePublisherName: z.string().trim().min(1).max(200).optional(),
     stance: stanceInput,
     excerpt: excerptInput,
     locator: locatorInput,
@@ -30,22 +43,52 @@ export const attachEvidenceInput = z
   })
   .refine((v) => (v.url === undefined) !== (v.sourceId === undefined), { message: "Paste a URL or pick a source from the registry (one of them)." });
 
-async function resolveSource(tx: Database, actor: Actor, input: { url?: string; sourceId?: number }) {
+async function resolveSource(tx: Database, actor: Actor, input: { url?: string; sourceId?: number; sourcePublisherName?: string }) {
+  let source: typeof sources.$inferSelect | undefined;
   if (input.url !== undefined) {
     try {
-      return await findOrCreateSource(tx, actor, input.url);
+      source = await findOrCreateSource(tx, actor, input.url, { publisherName: input.sourcePublisherName });
     } catch (error) {
-      if (error instanceof InvalidUrlError) throw new InvalidInputError(error.message);
+      // Named by field, so the form shows the refusal beside the Source field.
+      if (error instanceof InvalidUrlError) throw new InvalidInputError(error.message, "url");
       throw error;
     }
+  } else {
+    [source] = await tx.select().from(sources).where(eq(sources.id, input.sourceId!));
   }
-  const [source] = await tx.select().from(sources).where(eq(sources.id, input.sourceId!));
   if (!source) throw new NotFoundError("That source");
   if (source.mergedIntoId === null) return source;
   // A merged duplicate stands for its survivor.
   const [survivor] = await tx.select().from(sources).where(eq(sources.id, source.mergedIntoId));
   if (!survivor) throw new NotFoundError("That source");
   return survivor;
+}
+
+type Source = typeof sources.$inferSelect;
+
+/** Author, date and type from the pasted page's metadata, where the registry has none yet: one audited change. */
+async function fillInSourceDetails(
+  tx: Database,
+  actor: Actor,
+  source: Source,
+  input: { sourceAuthor?: string; sourcePublishedOn?: string; sourceType?: Source["type"] },
+  { firstCitation }: { firstCitation: boolean },
+): Promise<Source> {
+  const patch: Partial<Pick<Source, "author" | "publishedOn" | "type">> = {};
+  if (input.sourceAuthor && !source.author) patch.author = input.sourceAuthor;
+  if (input.sourcePublishedOn && !source.publishedOn) patch.publishedOn = input.sourcePublishedOn;
+  if (input.sourceType && firstCitation && input.sourceType !== source.type) patch.type = input.sourceType;
+  const fields = Object.keys(patch) as Array<keyof typeof patch>;
+  if (fields.length === 0) return source;
+  const [filled] = await tx.update(sources).set({ ...patch, updatedAt: new Date() }).where(eq(sources.id, source.id)).returning();
+  if (!filled) throw new Error("source vanished while its details were filled in");
+  await recordAudit(tx, actor, {
+    action: "source.updated",
+    entityId: source.id,
+    before: Object.fromEntries(fields.map((f) => [f, source[f]])),
+    after: Object.fromEntries(fields.map((f) => [f, filled[f]])),
+  });
+  return filled;
 }
 
 /** Links a source to a claim with a stance, an excerpt, a locator and a note. */
@@ -55,6 +98,8 @@ export async function attachEvidence(ctx: ServiceContext, rawInput: z.input<type
   const attached = await runIdempotent(ctx, "evidence.attach", input.idempotencyKey, async (tx) => {
     const claim = await lockClaimForEvidence(tx, input.claimId);
     let source = await resolveSource(tx, ctx.actor, input);
+    // A pasted video link's time is where the evidence is, when the editor gave no locator of their own.
+    const locator = input.locator ?? (input.url === undefined ? undefined : (timeLocatorFromUrl(input.url) ?? undefined));
     if (input.sourceTitle && !source.title) {
       const [named] = await tx.update(sources).set({ title: input.sourceTitle, updatedAt: new Date() }).where(eq(sources.id, source.id)).returning();
       if (!named) throw new Error("source vanished while being named");
@@ -65,10 +110,10 @@ export async function attachEvidence(ctx: ServiceContext, rawInput: z.input<type
     const [twin] = await tx
       .select({ id: evidence.id })
       .from(evidence)
-      .where(and(eq(evidence.claimId, claim.id), eq(evidence.sourceId, source.id), isNull(evidence.deletedAt), sql`coalesce(${evidence.locator}, '') = ${input.locator ?? ""}`));
+      .where(and(eq(evidence.claimId, claim.id), eq(evidence.sourceId, source.id), isNull(evidence.deletedAt), sql`coalesce(${evidence.locator}, '') = ${locator ?? ""}`));
     if (twin) {
       throw new InvalidInputError(
-        `This source is already attached to this claim${input.locator ? ` at ${input.locator}` : ""}. Edit that evidence instead, or give a different locator.`,
+        `This source is already attached to this claim${locator ? ` at ${locator}` : ""}. Edit that evidence instead, or give a different locator.`,
       );
     }
     const [row] = await tx
@@ -76,9 +121,11 @@ export async function attachEvidence(ctx: ServiceContext, rawInput: z.input<type
       .values({
         claimId: input.claimId,
         sourceId: source.id,
+        // Kept exactly as pasted: it is the link readers follow (decision 0021).
+        url: input.url ?? null,
         stance: input.stance,
         excerpt: input.excerpt ?? null,
-        locator: input.locator ?? null,
+        locator: locator ?? null,
         note: input.note ?? null,
         createdBy: ctx.actor.kind === "user" ? ctx.actor.id : null,
       })
@@ -89,10 +136,11 @@ export async function attachEvidence(ctx: ServiceContext, rawInput: z.input<type
       entityId: row.id,
       claimId: claim.id,
       articleId: claim.articleId,
-      after: { evidenceId: row.id, source: source.canonicalUrl, sourceTitle: source.title, stance: row.stance, excerpt: row.excerpt, locator: row.locator, note: row.note },
+      after: { evidenceId: row.id, source: row.url ?? source.url ?? source.canonicalUrl, sourceTitle: source.title, stance: row.stance, excerpt: row.excerpt, locator: row.locator, note: row.note },
     });
     // The first citation of a source asks for its archived copy, in this transaction (nothing lost on a crash).
     const captures = await requestFirstCaptures(tx, ctx.actor, [source.id]);
+    source = await fillInSourceDetails(tx, ctx.actor, source, input, { firstCitation: captures.includes(source.id) });
     return { ...row, source, captures };
   });
   const { captures, ...result } = attached;

@@ -12,6 +12,7 @@ import { idInput, versionInput } from "../ids";
 import { excerptInput, locatorInput, noteInput, stanceInput } from "./evidence-input";
 import { lockClaimForEvidence } from "./lock-editable-claim";
 import { idempotencyKeyInput, runIdempotent } from "../idempotency";
+import { evidenceLink } from "../source/source-link";
 import type { Actor } from "../../actor";
 
 export const updateEvidenceInput = z.object({ idempotencyKey: idempotencyKeyInput,
@@ -65,7 +66,11 @@ export async function removeEvidence(ctx: ServiceContext, rawInput: z.input<type
   return runIdempotent(ctx, "evidence.remove", input.idempotencyKey, async (tx) => {
     const { current, articleId } = await lockEvidenceAtVersion(tx, input.evidenceId, input.version, ctx.actor);
     await tx.update(evidence).set({ deletedAt: new Date(), version: sql`${evidence.version} + 1` }).where(eq(evidence.id, current.id));
-    const [source] = await tx.select({ url: sources.canonicalUrl, title: sources.title }).from(sources).where(eq(sources.id, current.sourceId));
+    const [source] = await tx
+      .select({ url: evidenceLink, title: sources.title })
+      .from(evidence)
+      .innerJoin(sources, eq(sources.id, evidence.sourceId))
+      .where(eq(evidence.id, current.id));
     await recordAudit(tx, ctx.actor, {
       action: "evidence.removed",
       entityId: current.id,

@@ -3,6 +3,7 @@ import { alias } from "drizzle-orm/pg-core";
 import { articles, claims, evidence, publishers, sources, users } from "@/db/schema";
 import type { Database } from "@/db/types";
 import { archivesOf } from "../archive/capture-status";
+import { evidenceLink } from "../source/source-link";
 
 const verdictAuthor = alias(users, "verdict_author");
 const reviewer = alias(users, "reviewer");
@@ -45,7 +46,7 @@ export async function getPublishedClaims(db: Database, articleId: number) {
           stance: evidence.stance,
           excerpt: evidence.excerpt,
           locator: evidence.locator,
-          url: sources.canonicalUrl,
+          url: evidenceLink,
           sourceId: sources.id,
           title: sources.title,
           sourceType: sources.type,

@@ -6,6 +6,7 @@ import { can } from "../../policy";
 import { claimTextVector } from "../claim-memory/find-similar-claims";
 import type { ServiceContext } from "../context";
 import { searchInput, type SearchInput } from "./search-input";
+import { sourceLink } from "../source/source-link";
 
 const LIMIT = { claim: 20, source: 10, article: 10 } as const;
 
@@ -108,7 +109,7 @@ export async function searchEverything(ctx: ServiceContext, rawInput: SearchInpu
       ),
     );
     const rows = await ctx.db
-      .select({ id: sources.id, url: sources.canonicalUrl, title: sources.title, type: sources.type, publisherName: publishers.name, date: sql<Date>`${date}`.mapWith(sources.createdAt) })
+      .select({ id: sources.id, url: sourceLink, title: sources.title, type: sources.type, publisherName: publishers.name, date: sql<Date>`${date}`.mapWith(sources.createdAt) })
       .from(sources)
       .leftJoin(publishers, eq(publishers.id, sources.publisherId))
       .where(

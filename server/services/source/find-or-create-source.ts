@@ -11,18 +11,23 @@ type Source = typeof sources.$inferSelect;
 
 /**
  * The registry has one source per canonical URL. A new spelling of a known URL is remembered in
- * original_urls instead of creating a duplicate. Call inside the caller's transaction; a new source and a
+ * original_urls instead of creating a duplicate; the first spelling stays the source's link (decision 0021). Call inside the caller's transaction; a new source and a
  * new spelling are each audited as one change by `actor`, a URL already known writes nothing.
  */
-export async function findOrCreateSource(tx: Database, actor: Actor, originalUrl: string): Promise<Source> {
+export async function findOrCreateSource(tx: Database, actor: Actor, originalUrl: string, { publisherName }: { publisherName?: string } = {}): Promise<Source> {
   const canonicalUrl = canonicalizeUrl(originalUrl);
-  const publisher = await findOrCreatePublisher(tx, actor, hostnameOf(canonicalUrl));
+  // A publisher new to the registry takes the name the page gives; a known one keeps its (curated) name.
+  const publisher = await findOrCreatePublisher(tx, actor, hostnameOf(canonicalUrl), publisherName);
   const [row] = await tx
     .insert(sources)
-    .values({ canonicalUrl, originalUrls: [originalUrl], publisherId: publisher.id, type: inferSourceType(canonicalUrl) })
+    .values({ canonicalUrl, url: originalUrl, originalUrls: [originalUrl], publisherId: publisher.id, type: inferSourceType(canonicalUrl) })
     .onConflictDoUpdate({
       target: sources.canonicalUrl,
-      set: { originalUrls: sql`array_append(${sources.originalUrls}, ${originalUrl}::text)`, updatedAt: new Date() },
+      set: {
+        originalUrls: sql`array_append(${sources.originalUrls}, ${originalUrl}::text)`,
+        url: sql`coalesce(${sources.url}, ${originalUrl}::text)`,
+        updatedAt: new Date(),
+      },
       // A spelling already recorded is no change: the row is left alone and nothing is returned.
       setWhere: sql`not (${originalUrl}::text = any(${sources.originalUrls}))`,
     })
@@ -38,7 +43,7 @@ export async function findOrCreateSource(tx: Database, actor: Actor, originalUrl
     await recordAudit(tx, actor, {
       action: "source.created",
       entityId: source.id,
-      after: { url: source.canonicalUrl, originalUrls: source.originalUrls, type: source.type, publisherId: source.publisherId },
+      after: { url: source.url, canonicalUrl: source.canonicalUrl, originalUrls: source.originalUrls, type: source.type, publisherId: source.publisherId },
     });
   } else {
     await recordAudit(tx, actor, {

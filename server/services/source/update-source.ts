@@ -59,7 +59,8 @@ export async function updateSource(ctx: ServiceContext, rawInput: z.input<typeof
     }
     const next = {
       ...Object.fromEntries(Object.entries({ ...fields, archivedUrl }).filter(([, v]) => v !== undefined)),
-      ...(canonicalUrl ? { canonicalUrl } : {}),
+      // The admin's spelling becomes the link; the canonical form only says which document it is.
+      ...(canonicalUrl ? { canonicalUrl, url } : {}),
     } as Partial<typeof current>;
     const { before, after, changed } = changedFields(current, next);
     if (!changed) return current;

@@ -15,14 +15,23 @@ export default async function DashboardPage() {
   if (actor.kind !== "user") redirect("/login?callbackUrl=/dashboard");
   if (!can(actor, "article.listAll")) return <EditorsOnly />;
   const caller = await getServerCaller();
-  const [articles, deadEvidence] = await Promise.all([caller.article.dashboard(), caller.source.deadEvidence()]);
+  const [articles, deadEvidence, queue] = await Promise.all([caller.article.dashboard(), caller.source.deadEvidence(), caller.claim.myQueue()]);
   return (
     <div className="mx-auto max-w-5xl px-4 py-10">
       <div className="flex flex-wrap items-baseline justify-between gap-2">
         <h1 className="text-2xl font-semibold tracking-tight">Dashboard</h1>
-        <Link href="/queue" className="text-sm font-medium text-accent hover:underline">My queue</Link>
+        <div className="flex gap-4">
+          <Link href="/articles/new" className="text-sm font-medium text-accent hover:underline">New article</Link>
+          <Link href="/queue" className="text-sm font-medium text-accent hover:underline">My queue</Link>
+        </div>
       </div>
       <p className="mt-1 text-sm text-quiet">{articles.length} {articles.length === 1 ? "article" : "articles"}, drafts included.</p>
+      {queue.returned.length > 0 && (
+        <p className="mt-4 rounded border border-[#d4a72c] bg-[#fff8c5]/40 px-3 py-2 text-sm">
+          A reviewer returned {queue.returned.length === 1 ? "a claim" : `${queue.returned.length} claims`} to you.{" "}
+          <Link href="/queue" className="font-medium text-accent hover:underline">See “Returned to me” in your queue</Link>
+        </p>
+      )}
       <div className="mt-6 overflow-x-auto rounded border border-rule">
         <table className="w-full text-left text-sm">
           <caption className="sr-only">All articles with their claim counts</caption>
@@ -67,9 +76,10 @@ export default async function DashboardPage() {
           <ul className="mt-3 divide-y divide-rule rounded border border-rule text-sm">
             {deadEvidence.map((row) => (
               <li key={`${row.claimId}-${row.sourceId}`} className="px-3 py-2">
-                <Link href={`/edit/${row.articleId}`} className="font-medium hover:underline">{row.articleTitle}</Link>
-                <div className="break-words">“{row.claimText}”</div>
-                <div className="break-all text-xs text-quiet">{row.sourceTitle ?? row.sourceUrl}{row.deadSince && <> · failing since {formatDate(row.deadSince.toISOString().slice(0, 10))}</>}</div>
+                <Link href={`/edit/${row.articleId}?claim=${row.claimId}`} className="font-medium hover:underline">{row.articleTitle}</Link>
+                {/* The claim's own words, as marked: they often carry their own quotation marks, so none are added. */}
+                <div className="break-words font-serif">{row.claimText}</div>
+                <div className="text-xs text-quiet [overflow-wrap:anywhere]">{row.sourceTitle ?? row.sourceUrl}{row.deadSince && <> · failing since {formatDate(row.deadSince.toISOString().slice(0, 10))}</>}</div>
               </li>
             ))}
           </ul>

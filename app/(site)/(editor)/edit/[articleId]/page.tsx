@@ -36,5 +36,13 @@ export default async function WorkspacePage({ params, searchParams }: Props) {
   // The browser's tRPC client gets JSON (dates as strings, no transformer); hand the prefetch over in
   // the same shape so the first render and every refetch agree.
   const initialData = JSON.parse(JSON.stringify(workspace)) as WorkspaceData;
-  return <Workspace articleId={articleId} initialData={initialData} initialClaimId={initialClaimId} me={{ id: actor.id, name: actor.name, role: actor.role }} />;
+  const me = {
+    id: actor.id,
+    name: actor.name,
+    role: actor.role,
+    // What the policy lets them do beyond editing, decided here on the server (server/policy.ts).
+    canRestoreClaims: can(actor, "claim.restore"),
+    canManageSources: can(actor, "source.recapture") && can(actor, "source.checkLink"),
+  };
+  return <Workspace articleId={articleId} initialData={initialData} initialClaimId={initialClaimId} me={me} />;
 }
