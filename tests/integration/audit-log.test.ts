@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { auditEvents, publishers, sources, users } from "@/db/schema";
 import { AUDIT_ACTIONS, type AuditAction } from "@/lib/audit/actions";
 import { auditor } from "./audit-fixtures";
-import { mark, namedUser, writerOf, type TestArticle } from "./claims-fixtures";
+import { createArticle, mark, namedUser, publishedClaim, writerOf, type TestArticle } from "./claims-fixtures";
 import { callerFor, createTestUser, inRollback, openTestDatabase, systemActor, uniqueEmail, uniqueName } from "./helpers";
 
 // The audit log beyond claims: users and roles, articles and their revisions, the source and publisher
@@ -167,6 +167,28 @@ describe("the audit log for merges and publisher ratings", () => {
       await expectAudit("rate without a rationale", null, () => admin.publisher.rate({ publisherId: publisher!.id, rating: "low", rationale: "", ratedOn: "2026-01-02" }), "BAD_REQUEST");
       await expectAudit("rename", "publisher.renamed", () => admin.publisher.rename({ publisherId: publisher!.id, name: "Merge Press Ltd" }));
       await expectAudit("rename to the same name", null, () => admin.publisher.rename({ publisherId: publisher!.id, name: "Merge Press Ltd" }));
+    }));
+});
+
+describe("the audit log for claim memory suggestions", () => {
+  it("dismissing an Already checked suggestion writes one article row; a second dismissal or a refusal none", () =>
+    inRollback(db, async (tx) => {
+      const author = await namedUser(tx, "editor", "Author");
+      const reviewer = await namedUser(tx, "editor", "Reviewer");
+      const expectAudit = auditor(tx, seen);
+      const claimText = "Moscow has amassed some 100,000 troops close to the border with Dingoland and in annexed Crimea.";
+      const first = await createArticle(tx, { text: claimText });
+      await publishedClaim(tx, author, reviewer, first, { text: claimText });
+      const second = await createArticle(tx, { status: "draft", text: "Russia has massed a hundred thousand soldiers near the Dingoland border and in Crimea, officials said." });
+      const editor = callerFor(tx, author);
+      const [suggestion] = await editor.claim.suggestions({ articleId: second.id });
+      const reader = callerFor(tx, await createTestUser(tx, "reader"));
+      await expectAudit("dismiss as a reader", null, () => reader.claim.dismissSuggestion({ suggestionId: suggestion!.id }), "FORBIDDEN");
+      const { rows } = await expectAudit("dismiss", "article.suggestion_dismissed", () => editor.claim.dismissSuggestion({ suggestionId: suggestion!.id }));
+      expect(rows[0]).toMatchObject({ entityType: "article", entityId: second.id, articleId: second.id, actorId: author.id, after: { suggestionId: suggestion!.id } });
+      await expectAudit("dismiss again", null, () => editor.claim.dismissSuggestion({ suggestionId: suggestion!.id }), "CONFLICT");
+      const history = await editor.audit.history({ articleId: second.id });
+      expect(history.map((h) => h.label)).toContain("dismissed an \"Already checked\" suggestion");
     }));
 });
 
