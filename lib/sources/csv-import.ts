@@ -1,5 +1,6 @@
 import { canonicalizeSource, InvalidUrlError } from "@/lib/url/canonicalize";
 import { inferSourceType } from "./infer-type";
+import { fromSpreadsheetSafe } from "./spreadsheet-safe";
 import { LINK_STATUSES, SOURCE_TYPES, type LinkStatus, type SourceType } from "./vocabulary";
 
 /**
@@ -44,7 +45,7 @@ const LIMITS: Partial<Record<ImportColumn, number>> = { url: 2048, title: 500, a
 export function parseImportRow(columns: Map<ImportColumn, number>, cells: readonly string[]): ParsedRow {
   const cell = (column: ImportColumn) => {
     const index = columns.get(column);
-    return index === undefined ? "" : (cells[index] ?? "").trim();
+    return index === undefined ? "" : fromSpreadsheetSafe((cells[index] ?? "").trim());
   };
   for (const [column, max] of Object.entries(LIMITS) as Array<[ImportColumn, number]>) {
     if (cell(column).length > max) return { ok: false, reason: `${column} is longer than ${max} characters.` };
