@@ -92,3 +92,12 @@ describe("analyzeClaim: words", () => {
     expect([...straight.polarity]).toEqual([...curly.polarity]);
   });
 });
+
+describe("analyzeClaim: words that are also names of built-in properties", () => {
+  // Found by the hostile-input suite: "constructor" looked up in a plain word list returned Object's constructor.
+  it.each(["constructor", "__proto__", "toString", "hasOwnProperty", "Constructor said the valueOf"])("reads %j as words", (text) => {
+    const features = analyzeClaim(text);
+    expect([...features.places].every((place) => typeof place === "string")).toBe(true);
+    expect(features.places.has("constructor")).toBe(false);
+  });
+});

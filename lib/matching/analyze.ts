@@ -56,6 +56,11 @@ const SPEECH_VERBS = new Set([
 ]);
 
 /** Every other spelling of a place: its aliases and demonyms. */
+/** A word list's entry for `key`, never something inherited: "constructor" in an article is a word, not a lookup of Object's. */
+function own(list: Record<string, string>, key: string): string | undefined {
+  return Object.hasOwn(list, key) ? list[key] : undefined;
+}
+
 const PLACE_SPELLINGS: ReadonlyMap<string, string[]> = (() => {
   const map = new Map<string, string[]>();
   for (const [spelling, place] of [...Object.entries(PLACE_ALIASES), ...Object.entries(DEMONYMS)]) {
@@ -168,12 +173,12 @@ export function analyzeClaim(text: string, speaker: string | null = null): Claim
     const words = run.map((i) => nameKey(surface[i]!));
     if (words.length > 1 && COMPASS.has(words[0]!) && placeOf(run.slice(1))) return placeOf(run.slice(1));
     const phrase = words.join(" ");
-    return PLACE_ALIASES[phrase] ?? DEMONYMS[phrase] ?? (isPlace(run.map((i) => surface[i]).join(" ")) ? phrase : null);
+    return own(PLACE_ALIASES, phrase) ?? own(DEMONYMS, phrase) ?? (isPlace(run.map((i) => surface[i]).join(" ")) ? phrase : null);
   };
   const flushName = (run: number[]) => {
     if (run.length === 0) return;
     const phrase = run.map((i) => nameKey(surface[i]!)).join(" ");
-    if (run.length > 1 && !PLACE_ALIASES[phrase] && !COMPASS.has(phrase.split(" ")[0]!)) {
+    if (run.length > 1 && !own(PLACE_ALIASES, phrase) && !COMPASS.has(phrase.split(" ")[0]!)) {
       // "Ambassador to Moscow John Sullivan" runs a place into a name: split where a token is a place by itself
       // (before asking whether the whole run is a place, which compromise answers yes for this one).
       const cut = run.findIndex((i) => placeOf([i]));
@@ -239,7 +244,7 @@ export function analyzeClaim(text: string, speaker: string | null = null): Claim
     if (used.has(i) || !content) return;
     const word = nameKey(lemma[i]!) || (lemma[i] === "%" ? "%" : "");
     if (!word) return;
-    const place = DEMONYMS[word];
+    const place = own(DEMONYMS, word);
     if (place) {
       addPlace(place);
     } else {
