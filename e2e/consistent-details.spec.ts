@@ -33,7 +33,7 @@ async function expectSiteNotFound(page: Page, path: string): Promise<string> {
 }
 
 test("every unknown address gets the same 404 page, with the site header", async ({ page }) => {
-  for (const path of ["/admin", "/no/such/page", "/a/this-article-does-not-exist", "/a/unknown/extra"]) await expectSiteNotFound(page, path);
+  for (const path of ["/admin/no-such-page", "/no/such/page", "/a/this-article-does-not-exist", "/a/unknown/extra"]) await expectSiteNotFound(page, path);
 });
 
 test("the workspace's 404 does not tell editors the article may not be published", async ({ page }) => {

@@ -12,7 +12,7 @@ import {
   setArticleStatus,
   uniqueSuffix,
   waitForHydration,
-  YOUTUBE_CANONICAL,
+  YOUTUBE_SOURCE,
   YOUTUBE_PUBLISHER,
   type ImportedArticle,
 } from "./support/claims";
@@ -84,7 +84,7 @@ test.describe("verdict badges on the reader page", () => {
     await expect(dialog.getByText("True", { exact: true })).toBeVisible();
     await expect(dialog.getByText(PUBLISHED_RATIONALE)).toBeVisible();
     await expect(dialog.getByText(YOUTUBE_PUBLISHER, { exact: true })).toBeVisible();
-    await expect(dialog.getByRole("link", { name: YOUTUBE_CANONICAL })).toHaveAttribute("href", `${YOUTUBE_CANONICAL}&t=3723s`);
+    await expect(dialog.getByRole("link", { name: YOUTUBE_SOURCE })).toHaveAttribute("href", `${YOUTUBE_SOURCE}&t=3723s`);
     await expect(dialog.getByText("at 1:02:03")).toBeVisible();
 
     await page.keyboard.press("Escape");

@@ -62,7 +62,7 @@ test("sign-in page with empty fields", async ({ page }, testInfo) => {
 });
 
 test("404 page for an address outside the site's routes", async ({ page }, testInfo) => {
-  const response = await page.goto("/admin");
+  const response = await page.goto("/nowhere");
   expect(response?.status()).toBe(404);
   await expect(page.getByRole("heading", { level: 1, name: "Page not found" })).toBeVisible();
   await capture(page, testInfo, "not-found-admin");

@@ -180,6 +180,7 @@ export function Workspace({
             </h2>
             <AlreadyCheckedList
               articleId={articleId}
+              startFolded={initialClaimId !== null}
               announce={announce}
               onAccepted={async (claimId) => {
                 await queryClient.invalidateQueries({ queryKey: trpc.claim.workspace.queryKey({ articleId }) });

@@ -14,7 +14,18 @@ export type FetchErrorKind =
   | "aborted";
 
 /** Every failure of the fetcher; the message names the URL and says what happened, for logs and editors. */
+// The production build can hold two copies of this module (the server's start-up code, which makes the app's
+// fetcher, and a route's chunk): a plain instanceof would then miss errors thrown by the other copy, and a
+// refused or unresolvable link would reach the editor as a 500. The brand is shared through the symbol registry.
+const BRAND = Symbol.for("factdesk.fetch-error");
+
 export class FetchError extends Error {
+  readonly [BRAND] = true;
+
+  static override [Symbol.hasInstance](value: unknown): boolean {
+    return typeof value === "object" && value !== null && (value as { [BRAND]?: unknown })[BRAND] === true;
+  }
+
   constructor(
     readonly kind: FetchErrorKind,
     message: string,
