@@ -15,6 +15,9 @@ const SWEEP_EVERY_MS = 60 * 60 * 1000; // the cron below: hourly
 const SWEEP_CRON = "17 * * * *";
 /** A host's turn further away than this is not waited for in the worker: the job is sent again for later. */
 const LONGEST_HOST_WAIT_MS = 15_000;
+/** pg-boss priorities (higher runs first). */
+const WAITED_FOR = 1;
+const BACKLOG = 0;
 
 interface SourceJob {
   sourceId: number;
@@ -70,7 +73,10 @@ export function createJobQueue(options: JobQueueOptions): JobQueue {
     if (waitMs > 0) await new Promise((resolve) => setTimeout(resolve, waitMs));
   };
   const key = (sourceId: number) => `source:${sourceId}`;
-  const sendCapture = (sourceId: number, startAfter?: number) => boss.send(QUEUES.capture, { sourceId }, { singletonKey: key(sourceId), startAfter });
+  // A capture someone is waiting for (a citation, a re-capture) goes ahead of the backlog a starting queue picks up
+  // and of its retries: an editor's new source is archived in seconds even behind hundreds of failing links.
+  const sendCapture = (sourceId: number, { startAfter, priority = WAITED_FOR }: { startAfter?: number; priority?: number } = {}) =>
+    boss.send(QUEUES.capture, { sourceId }, { singletonKey: key(sourceId), startAfter, priority });
   const sendCheck = (sourceId: number, startAfter?: number) => boss.send(QUEUES.linkCheck, { sourceId }, { singletonKey: key(sourceId), startAfter });
 
   async function runCapture([job]: PgBoss.JobWithMetadata<SourceJob>[]) {
@@ -81,7 +87,7 @@ export function createJobQueue(options: JobQueueOptions): JobQueue {
       // A RetryableCaptureError (or any other) goes back to pg-boss, which retries it with backoff.
       if (!(error instanceof HostBusy)) throw error;
       // Not an attempt that failed: the host's turn comes later.
-      await sendCapture(job.data.sourceId, Math.ceil(error.waitMs / 1000));
+      await sendCapture(job.data.sourceId, { startAfter: Math.ceil(error.waitMs / 1000), priority: job.priority });
     }
   }
 
@@ -114,7 +120,7 @@ export function createJobQueue(options: JobQueueOptions): JobQueue {
       });
       if (options.schedule ?? true) await boss.schedule(QUEUES.linkSweep, SWEEP_CRON);
       // Captures asked for while no queue ran (or whose job a crash lost between commit and send).
-      await queue.capturesRequested(await outstandingCaptures(db));
+      for (const sourceId of await outstandingCaptures(db)) await sendCapture(sourceId, { priority: BACKLOG });
     },
     async stop({ timeoutMs = 10_000 } = {}) {
       await boss.stop({ graceful: true, wait: true, timeout: timeoutMs });
