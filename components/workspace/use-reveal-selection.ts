@@ -28,7 +28,9 @@ export function useRevealSelection(selection: ClaimSelection | null, textRef: Re
     if (scrollText) mark?.scrollIntoView({ behavior, block: "center" });
     if (origin === "list" || !card) return; // a clicked card already has focus
     card.focus({ preventScroll: true });
-    // Tabbed (phone): after marking, the editor stays on the Text tab; otherwise bring the card into view.
-    if (sideBySide || origin !== "marked") card.scrollIntoView({ behavior, block: "nearest" });
+    // Tabbed (phone): a link to one claim opens on its panel (below the list, the filters and Already checked);
+    // after marking, the editor stays on the Text tab; otherwise bring the card into view.
+    if (!sideBySide && origin === "link") document.getElementById("claim-details-heading")?.scrollIntoView({ behavior, block: "start" });
+    else if (sideBySide || origin !== "marked") card.scrollIntoView({ behavior, block: "nearest" });
   }, [selection, textRef]);
 }
