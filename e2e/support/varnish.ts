@@ -23,13 +23,14 @@ export async function startVarnish(port: number, backendPorts: number[]): Promis
     { stdio: ["ignore", "pipe", "pipe"] },
   );
   let output = "";
+  child.on("error", (error) => (output += `could not start varnishd (install the varnish and varnish-modules packages): ${error.message}\n`));
   child.stdout?.on("data", (chunk: Buffer) => (output += chunk.toString()));
   child.stderr?.on("data", (chunk: Buffer) => (output += chunk.toString()));
   const origin = `http://localhost:${port}`;
   await expect
     .poll(
       async () => {
-        if (child.exitCode !== null) throw new Error(`varnishd exited (${child.exitCode}):\n${output}`);
+        if (child.exitCode !== null || child.pid === undefined) throw new Error(`varnishd exited (${child.exitCode}):\n${output}`);
         return fetch(`${origin}/`, { method: "HEAD" }).then((r) => r.status, () => 0);
       },
       { message: "Varnish accepts requests", timeout: 30_000, intervals: [100] },
@@ -38,7 +39,7 @@ export async function startVarnish(port: number, backendPorts: number[]): Promis
   return {
     origin,
     async stop() {
-      if (child.exitCode === null) {
+      if (child.pid !== undefined && child.exitCode === null) {
         const exited = new Promise((resolve) => child.once("exit", resolve));
         child.kill("SIGTERM");
         await exited;
