@@ -1,7 +1,7 @@
 import { expect, test } from "@playwright/test";
 import { authorAndReviewer, claimInReview, importArticle, seedClaim, uniqueSuffix } from "./support/claims";
 import { startInstance, type Instance } from "./support/instances";
-import { startVarnish } from "./support/varnish";
+import { startVarnish } from "../test-support/varnish";
 
 // At the edge (issue 14 item 4, docs/caching.md "At the edge"): Varnish with xkey (deploy/varnish/default.vcl) in
 // front of two production instances on this run's database. Public outputs are kept there under their surrogate

@@ -2,12 +2,13 @@ import { spawn, type ChildProcess } from "node:child_process";
 import { chmodSync, copyFileSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { expect } from "@playwright/test";
+import { GiveUp, waitFor } from "./wait";
 
 /**
- * Varnish in front of app instances, configured from the repository (deploy/varnish/default.vcl, unchanged) and a
- * backends.vcl listing the spec's instances, as an operator's copy of backends.example.vcl would. varnishd compiles
- * the VCL as its own unprivileged user, so the files go to a directory that user may read.
+ * Varnish in front of app instances (e2e/edge-cache.spec.ts, scripts/bench.ts; run from the repository's root),
+ * configured from the repository (deploy/varnish/default.vcl, unchanged) and a backends.vcl listing the given
+ * instances, as an operator's copy of backends.example.vcl would. varnishd compiles the VCL as its own
+ * unprivileged user, so the files go to a directory that user may read.
  */
 export async function startVarnish(port: number, backendPorts: number[]): Promise<{ origin: string; stop(): Promise<void> }> {
   const dir = mkdtempSync(path.join(os.tmpdir(), "factdesk-varnish-"));
@@ -27,15 +28,13 @@ export async function startVarnish(port: number, backendPorts: number[]): Promis
   child.stdout?.on("data", (chunk: Buffer) => (output += chunk.toString()));
   child.stderr?.on("data", (chunk: Buffer) => (output += chunk.toString()));
   const origin = `http://localhost:${port}`;
-  await expect
-    .poll(
-      async () => {
-        if (child.exitCode !== null || child.pid === undefined) throw new Error(`varnishd exited (${child.exitCode}):\n${output}`);
-        return fetch(`${origin}/`, { method: "HEAD" }).then((r) => r.status, () => 0);
-      },
-      { message: "Varnish accepts requests", timeout: 30_000, intervals: [100] },
-    )
-    .toBeGreaterThan(0);
+  await waitFor(
+    async () => {
+      if (child.exitCode !== null || child.pid === undefined) throw new GiveUp(`varnishd exited (${child.exitCode}):\n${output}`);
+      return fetch(`${origin}/`, { method: "HEAD" }).then((r) => r.status > 0, () => false);
+    },
+    { timeoutMs: 30_000, intervalMs: 100, what: "Varnish to accept requests" },
+  );
   return {
     origin,
     async stop() {
