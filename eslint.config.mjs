@@ -5,6 +5,7 @@ import drizzle from "eslint-plugin-drizzle";
 // Every outgoing request of the server goes through server/fetch (SSRF checks, pinned addresses, caps, timeouts).
 const DIRECT_REQUEST = "Outgoing requests go through server/fetch (safeFetch), which checks every address and redirect.";
 const TEST_ONLY_ALLOW = "testOnlyAllow opens loopback addresses to the fetcher: only tests may pass it.";
+const INTERNAL_ORIGIN = "configuredInternalOrigin opens an internal address to the fetcher: only server/fetch's edgePurgeFetcher passes it.";
 const testFiles = ["**/*.test.ts", "**/*.test.tsx", "e2e/**", "tests/**"];
 
 const config = [
@@ -35,6 +36,7 @@ const config = [
         { selector: "CallExpression[callee.object.name=/^(http|https|http2)$/][callee.property.name=/^(request|get|connect)$/]", message: DIRECT_REQUEST },
         { selector: "CallExpression[callee.object.name=/^(net|tls)$/][callee.property.name=/^(connect|createConnection)$/]", message: DIRECT_REQUEST },
         { selector: "Property[key.name='testOnlyAllow']", message: TEST_ONLY_ALLOW },
+        { selector: "Property[key.name='configuredInternalOrigin']", message: INTERNAL_ORIGIN },
       ],
       "no-restricted-imports": [
         "error",
@@ -50,7 +52,13 @@ const config = [
   {
     files: ["app/**/*.{ts,tsx}", "components/**/*.{ts,tsx}", "db/**/*.ts", "scripts/**/*.{ts,mjs}", "*.ts"],
     ignores: testFiles,
-    rules: { "no-restricted-syntax": ["error", { selector: "Property[key.name='testOnlyAllow']", message: TEST_ONLY_ALLOW }] },
+    rules: {
+      "no-restricted-syntax": [
+        "error",
+        { selector: "Property[key.name='testOnlyAllow']", message: TEST_ONLY_ALLOW },
+        { selector: "Property[key.name='configuredInternalOrigin']", message: INTERNAL_ORIGIN },
+      ],
+    },
   },
 ];
 

@@ -2,7 +2,7 @@
  * `npm run bench` (README, "Running at scale"): load figures of one production instance on a database filled by
  * `npm run seed:scale` (DATABASE_URL; at least 1M claims for the issue's figures), next to the physical ceiling
  * of this machine: a plain node:http server returning the same bytes as the reader page, and a static file
- * served by Next. Prints one `bench: <name> <value> <unit>` line per figure and asserts nothing (targets are in
+ * served by Next, and the public outputs again through Varnish in front (deploy/varnish, purged by the app). Prints one `bench: <name> <value> <unit>` line per figure and asserts nothing (targets are in
  * the README). Needs a production build (`npm run build`). Not part of `npm test`.
  */
 import { spawn } from "node:child_process";
@@ -14,6 +14,7 @@ import autocannon from "autocannon";
 import postgres from "postgres";
 import { serverEnv } from "@/server/env.mjs";
 import { SCALE_PASSWORD } from "./lib/scale-seed";
+import { startVarnish } from "../test-support/varnish";
 import { waitFor } from "../test-support/wait";
 
 const PORT = Number(process.env.BENCH_PORT ?? 3400);
@@ -21,6 +22,7 @@ const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 32);
 const DURATION = Number(process.env.BENCH_SECONDS ?? 10);
 const origin = `http://localhost:${PORT}`;
 const ceilingPort = PORT + 1;
+const varnishPort = PORT + 2;
 const staticFile = path.join("public", "__bench-static.html");
 
 type Request = autocannon.Request;
@@ -86,10 +88,11 @@ async function main() {
   mkdirSync("public", { recursive: true });
   writeFileSync(staticFile, ""); // must exist when Next starts (it lists public/ once); filled below
   const server = spawn(process.execPath, ["scripts/serve.mjs"], {
-    env: { ...process.env, PORT: String(PORT), DATABASE_URL: databaseUrl, FACTDESK_DATA_DIR: dataDir, NEXTAUTH_URL: origin, NEXTAUTH_SECRET: randomBytes(32).toString("base64url"), NEXT_MANUAL_SIG_HANDLE: "true" },
+    env: { ...process.env, PORT: String(PORT), DATABASE_URL: databaseUrl, FACTDESK_DATA_DIR: dataDir, NEXTAUTH_URL: origin, NEXTAUTH_SECRET: randomBytes(32).toString("base64url"), NEXT_MANUAL_SIG_HANDLE: "true", FACTDESK_EDGE_PURGE_URL: `http://127.0.0.1:${varnishPort}/` },
     stdio: ["ignore", "ignore", "inherit"],
   });
   let ceiling: ReturnType<typeof spawn> | undefined;
+  let varnish: Awaited<ReturnType<typeof startVarnish>> | undefined;
   try {
     const readerUrl = `${origin}/a/${article.slug}`;
     await waitFor(() => fetch(readerUrl).then((r) => r.ok, () => false), { timeoutMs: 180_000, intervalMs: 250, what: `the reader page at ${readerUrl}` });
@@ -112,6 +115,10 @@ async function main() {
     const outputs = { home: "/", embed_card: `/embed/${article.slug}`, svg_badge: `/embed/${article.slug}.svg`, annotation_export: `/api/articles/${article.slug}/annotations` };
     const outputRps: Record<string, number> = {};
     for (const [name, url] of Object.entries(outputs)) outputRps[name] = await load(name, `${origin}${url}`);
+    // The same outputs through the edge cache in front (Varnish with xkey): what readers get at scale.
+    const cachedRps: Record<string, number> = {};
+    varnish = await startVarnish(varnishPort, [PORT]);
+    for (const [name, url] of Object.entries({ reader: `/a/${article.slug}`, ...outputs })) cachedRps[name] = await load(`${name}_cached`, `${varnish.origin}${url}`);
 
     const cookie = await signIn(editor.email);
     const asEditor = (p: string): Request[] => [{ method: "GET", path: p, headers: { cookie } }];
@@ -133,9 +140,10 @@ async function main() {
     line("reader_vs_static", readerRps / staticNext);
     line("reader_vs_node_http", readerRps / nodeHttp);
     for (const [name, rps] of Object.entries(outputRps)) line(`${name}_vs_node_http`, rps / nodeHttp);
-    console.log("bench: note: the figures through a shared cache (Varnish) are not measured yet (issue 14, item 4)");
+    for (const [name, rps] of Object.entries(cachedRps)) line(`${name}_cached_vs_node_http`, rps / nodeHttp);
   } finally {
     ceiling?.kill();
+    await varnish?.stop();
     server.kill("SIGTERM");
     rmSync(staticFile, { force: true });
     rmSync(dataDir, { recursive: true, force: true });

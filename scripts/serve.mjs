@@ -20,7 +20,7 @@ import { strictTransportSecurity } from "../server/http/transport-security.mjs";
 // read first, as Next will read them, so the check and the app see the same values.
 // FACTDESK_HOSTNAME, not HOSTNAME: shells and containers set that to the machine name.
 nextEnv.loadEnvConfig(process.cwd(), false, { info() {}, error: console.error });
-const { PORT: port, FACTDESK_HOSTNAME: hostname, NEXTAUTH_URL, DATABASE_URL } = entryPointEnvOrExit();
+const { PORT: port, FACTDESK_HOSTNAME: hostname, NEXTAUTH_URL, DATABASE_URL, FACTDESK_EDGE_PURGE_URL } = entryPointEnvOrExit();
 const app = next({ dev: false, hostname, port });
 const handle = app.getRequestHandler();
 // In production behind https (NEXTAUTH_URL), every response tells browsers to use nothing else.
@@ -37,7 +37,8 @@ createServer((req, res) => {
   if (servePageCopy(req, res)) return;
   // Order matters: each layer wraps the one before, so Next writes to the CSP layer, which hands the finished
   // HTML to the cache policy, which hands the final answer to the page copy.
-  applyPublicCachePolicy(req, res, { buildId });
+  // With a purgeable cache in front, public outputs may be kept there (the app purges them on every change).
+  applyPublicCachePolicy(req, res, { buildId, edgeCache: Boolean(FACTDESK_EDGE_PURGE_URL) });
   hashInlineScriptsInto(req, res);
   // The request's outcome store: a public page the database outage broke is marked there (request-outcome.mjs).
   withRequestOutcome(() =>

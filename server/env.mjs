@@ -35,6 +35,9 @@ export const envSchema = z.object({
   LINK_DEAD_AFTER_FAILURES: wholeNumber(1, 100, 3),
   LINK_DEAD_AFTER_DAYS: wholeNumber(0, 365, 3),
   FETCH_HOST_GAP_MS: wholeNumber(0, 600000, 5000),
+  // A purgeable shared cache in front (Varnish with xkey, deploy/varnish; docs/caching.md "At the edge"): where
+  // the app sends its purges. Unset: no edge cache, and public outputs tell shared caches to revalidate every time.
+  FACTDESK_EDGE_PURGE_URL: z.url({ protocol: /^https?$/, error: "the http(s) URL of the edge cache's purge endpoint, e.g. http://127.0.0.1:6081/" }).optional(),
   // TESTS ONLY (decision 0029): names under .test that the fetcher resolves to a loopback address:port, for
   // end-to-end tests that serve sources from a local test server. Honoured only while NEXTAUTH_URL is itself a
   // loopback origin (server/fetch/app-fetcher.ts), so a deployment people reach ignores it.

@@ -15,11 +15,11 @@ export interface Instance {
   stop(): Promise<void>;
 }
 
-export async function startInstance(port: number, publicOrigin: string): Promise<Instance> {
+export async function startInstance(port: number, publicOrigin: string, env: Record<string, string> = {}): Promise<Instance> {
   const dataDir = mkdtempSync(path.join(os.tmpdir(), "factdesk-instance-"));
   const child: ChildProcess = spawn(process.execPath, ["scripts/serve.mjs"], {
     cwd: process.env.E2E_SERVER_DIR ?? process.cwd(),
-    env: { ...process.env, PORT: String(port), NEXTAUTH_URL: publicOrigin, FACTDESK_DATA_DIR: dataDir, NEXT_MANUAL_SIG_HANDLE: "true", NEXT_TELEMETRY_DISABLED: "1" },
+    env: { ...process.env, PORT: String(port), NEXTAUTH_URL: publicOrigin, FACTDESK_DATA_DIR: dataDir, NEXT_MANUAL_SIG_HANDLE: "true", NEXT_TELEMETRY_DISABLED: "1", ...env },
     stdio: ["ignore", "pipe", "pipe"],
   });
   let output = "";

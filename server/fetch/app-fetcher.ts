@@ -51,3 +51,12 @@ export function appFetcher(): Fetcher {
   }
   return holder.__factdeskAppFetcher;
 }
+
+/**
+ * The fetcher for the edge cache's purges (FACTDESK_EDGE_PURGE_URL; server/http/edge-purge.ts), or null when no edge
+ * cache is configured. The operator's cache usually listens on an internal or loopback address, which the address
+ * rules refuse: this fetcher may reach exactly that configured origin, and nothing else the production one refuses.
+ */
+export function edgePurgeFetcher(purgeUrl: string | undefined): Fetcher | null {
+  return purgeUrl ? createFetcher({ configuredInternalOrigin: purgeUrl }) : null;
+}

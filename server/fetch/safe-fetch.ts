@@ -14,7 +14,10 @@ export interface FetchOptions {
    * response of any other type is refused before its body is read.
    */
   accept: readonly string[];
-  method?: "GET" | "HEAD";
+  /** PURGE only to the operator's own cache (FetcherSettings.configuredInternalOrigin), which answers it. */
+  method?: "GET" | "HEAD" | "PURGE";
+  /** Request headers besides the fetcher's own (User-Agent, Accept, Accept-Encoding), e.g. the keys of a purge. */
+  headers?: Record<string, string>;
   maxBytes?: number;
   maxRedirects?: number;
   /** Resolving and opening the connection, per hop. */
@@ -41,6 +44,12 @@ export interface FetchResult {
 export interface FetcherSettings {
   resolve?: Resolver;
   testOnlyAllow?: TestOnlyAllowList;
+  /**
+   * One origin the operator configured (the edge cache's purge endpoint, FACTDESK_EDGE_PURGE_URL), usually an
+   * internal or loopback address: the address rules do not apply to exactly this scheme, host and port. Every
+   * other origin, another port of the same host included, and every redirect away from it, are checked as ever.
+   */
+  configuredInternalOrigin?: string;
 }
 
 export type Fetcher = (url: string, options: FetchOptions) => Promise<FetchResult>;
@@ -68,7 +77,7 @@ interface Hop {
  * One request to one URL whose host has been checked: resolved by the pinned lookup (the connection goes to the
  * address that was checked), with a connect timeout per hop and the overall deadline shared by all hops.
  */
-type HopOptions = Required<Omit<FetchOptions, "signal">> & Pick<FetchOptions, "signal">;
+type HopOptions = Required<Omit<FetchOptions, "signal" | "headers">> & Pick<FetchOptions, "signal" | "headers">;
 
 function request(url: URL, options: HopOptions, deadline: number, settings: Required<FetcherSettings>): Promise<Hop> {
   return new Promise((resolve, reject) => {
@@ -76,8 +85,9 @@ function request(url: URL, options: HopOptions, deadline: number, settings: Requ
     const req = client.request(url, {
       method: options.method,
       agent: false, // a fresh socket per request: no pooled connection made for another host or address
-      lookup: pinnedLookup(settings.resolve, settings.testOnlyAllow, portOf(url)),
+      lookup: pinnedLookup(settings.resolve, settings.testOnlyAllow, portOf(url), url.origin === settings.configuredInternalOrigin),
       headers: {
+        ...options.headers,
         "user-agent": options.userAgent,
         accept: options.accept.join(", "),
         "accept-encoding": "gzip, deflate, br",
@@ -137,7 +147,11 @@ function request(url: URL, options: HopOptions, deadline: number, settings: Requ
  * accepts; an identifying User-Agent.
  */
 export function createFetcher(settings: FetcherSettings = {}): Fetcher {
-  const resolved: Required<FetcherSettings> = { resolve: settings.resolve ?? systemResolver, testOnlyAllow: settings.testOnlyAllow ?? [] };
+  const resolved: Required<FetcherSettings> = {
+    resolve: settings.resolve ?? systemResolver,
+    testOnlyAllow: settings.testOnlyAllow ?? [],
+    configuredInternalOrigin: settings.configuredInternalOrigin === undefined ? "" : new URL(settings.configuredInternalOrigin).origin,
+  };
   return async (input, fetchOptions) => {
     const options = {
       method: "GET" as const,
@@ -158,7 +172,7 @@ export function createFetcher(settings: FetcherSettings = {}): Fetcher {
     const redirects: string[] = [];
     const seen = new Set<string>();
     for (;;) {
-      checkTarget(url, resolved.testOnlyAllow);
+      checkTarget(url, resolved.testOnlyAllow, url.origin === resolved.configuredInternalOrigin);
       seen.add(url.href);
       const hop = await request(url, options, deadline, resolved);
       const { response } = hop;

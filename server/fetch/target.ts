@@ -27,13 +27,15 @@ export function portOf(url: URL): number {
  * The checks that need no DNS: http(s) only, no credentials, and a host that is neither a local name nor a
  * non-public IP literal (for an IP literal Node connects without calling `lookup`, so it is checked here).
  */
-export function checkTarget(url: URL, allow: TestOnlyAllowList): void {
+export function checkTarget(url: URL, allow: TestOnlyAllowList, configuredInternal = false): void {
   if (url.protocol !== "http:" && url.protocol !== "https:") {
     throw new FetchError("blocked", `${url.href} is not fetched: only http and https links are`);
   }
   if (url.username !== "" || url.password !== "") {
     throw new FetchError("blocked", `${url.origin} is not fetched: the link contains a user name or password`);
   }
+  // The one origin the operator configured (FetcherSettings.configuredInternalOrigin): its address is theirs to choose.
+  if (configuredInternal) return;
   const bare = url.hostname.replace(/^\[|\]$/g, "");
   if (isIP(bare)) {
     if (allowed(allow, bare, portOf(url))) return;
@@ -50,7 +52,7 @@ export function checkTarget(url: URL, allow: TestOnlyAllowList): void {
  * Node the checked addresses to connect to. Node connects to exactly what `lookup` returned, so there is no second
  * resolution a DNS-rebinding server could answer differently.
  */
-export function pinnedLookup(resolve: Resolver, allow: TestOnlyAllowList, port: number): LookupFunction {
+export function pinnedLookup(resolve: Resolver, allow: TestOnlyAllowList, port: number, configuredInternal = false): LookupFunction {
   return (hostname, options, callback) => {
     const checked = (found: LookupAddress[]): [LookupAddress, LookupAddress[]] => {
       const family = options.family === 4 || options.family === 6 ? options.family : null;
@@ -58,7 +60,7 @@ export function pinnedLookup(resolve: Resolver, allow: TestOnlyAllowList, port: 
       const [first] = addresses;
       if (!first) throw new FetchError("dns", `${hostname} has no address`);
       for (const { address } of addresses) {
-        if (allowed(allow, address, port)) continue;
+        if (configuredInternal || allowed(allow, address, port)) continue;
         const rejected = addressRejection(address);
         if (rejected) {
           throw new FetchError("blocked", `${hostname} is not fetched: it resolves to ${rejected.address}, ${rejected.description}`);

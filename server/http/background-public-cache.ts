@@ -3,6 +3,7 @@ import { eq } from "drizzle-orm";
 import { articles } from "@/db/schema";
 import type { Database } from "@/db/types";
 import type { PublicCache } from "../services/context";
+import { appEdgePurge } from "./edge-purge";
 import { PUBLISHED_ARTICLES_TAG, articleTag } from "./public-cache-policy.mjs";
 
 /** The part of Next's incremental cache used here; Next keeps the instance on globalThis once it has served a page. */
@@ -13,6 +14,7 @@ interface IncrementalCache {
 const LATE_RENDER_MS = 700; // as in next-public-cache.ts: a render that read the old state just before the commit
 
 function expireInProcess(tags: string[]): Promise<void> {
+  void appEdgePurge()(tags); // the edge cache in front, if any (best-effort, never throws)
   const holder = globalThis as { __incrementalCache?: IncrementalCache; __factdeskPublicPageCopies?: { clear(): void } };
   holder.__factdeskPublicPageCopies?.clear();
   // No cache yet means no page has been rendered by this process, so there is nothing to expire.

@@ -6,6 +6,7 @@ import { after } from "next/server";
 import { articles } from "@/db/schema";
 import type { Database } from "@/db/types";
 import type { PublicCache } from "../services/context";
+import { appEdgePurge } from "./edge-purge";
 import { EXPIRY_CHANNEL, expiryPayload } from "./expiry-channel.mjs";
 import { PUBLISHED_ARTICLES_TAG, articleTag } from "./public-cache-policy.mjs";
 
@@ -47,6 +48,9 @@ export function nextPublicCache(db: Database): PublicCache {
         // The other instances on this database expire theirs when PostgreSQL delivers this (scripts/serve.mjs listens).
         // Not awaited: a failed notification must not fail the change that was committed; each repeat sends it again.
         db.execute(sql`select pg_notify(${EXPIRY_CHANNEL}, ${expiryPayload(tags)})`).catch((error: unknown) => console.error("Could not notify other instances of a cache expiry:", error));
+        // The edge cache in front, if any: its keys are these tags (public-cache-policy.mjs). Best-effort, never
+        // throws; each repeat purges again, throwing away a copy an instance that had not yet heard served it.
+        void appEdgePurge()(tags);
       };
       expire();
       await delay(BEFORE_ANSWER_MS);

@@ -5,7 +5,9 @@ export const UNSTORED_CACHE_CONTROL: string;
 export const APP_CACHE_SECONDS: number;
 export const PUBLISHED_ARTICLES_TAG: string;
 export function articleTag(slug: string): string;
-export function surrogateKeys(shown: { articleId: number; claimIds?: number[]; sourceIds?: number[] }): string[];
+export const EDGE_CACHE_CONTROL: string;
+export const SURROGATE_KEY_HEADER: string;
+export function surrogateKeysFor(pathname: string): string[];
 export interface PublicOutput {
   name: string;
   pattern: RegExp;
@@ -15,4 +17,4 @@ export const PUBLIC_OUTPUTS: readonly PublicOutput[];
 export function publicOutputFor(pathname: string): PublicOutput | undefined;
 export function etagOf(body: Buffer | string): string;
 export function matchesEtag(ifNoneMatch: string | undefined, etag: string): boolean;
-export function applyPublicCachePolicy(req: IncomingMessage, res: ServerResponse, build: { buildId: string }): void;
+export function applyPublicCachePolicy(req: IncomingMessage, res: ServerResponse, build: { buildId: string; edgeCache?: boolean }): void;

@@ -11,9 +11,9 @@ import { dataShownDigest, unavailableRetryAfter } from "./request-outcome.mjs";
  * lifetimes exist only inside the app (Next's data and full-route caches, the in-memory page copies), and
  * every one of them is expired when an article's public state changes (server/http/next-public-cache.ts).
  *
- * A shared cache the app can purge (Varnish with xkey, several app instances) fits here later: give it a
- * `Surrogate-Control` lifetime beside `Cache-Control`, send `surrogateKeys()` with each output, and add a
- * purge of those keys to the expiry, next to the in-process ones.
+ * A shared cache the app can purge (Varnish with xkey, deploy/varnish; FACTDESK_EDGE_PURGE_URL) is one more
+ * expiry target: then outputs tell shared caches to keep them (`EDGE_CACHE_CONTROL`), each names its surrogate
+ * keys (`xkey`, the same words as the Next cache tags), and every expiry purges those keys (edge-purge.ts).
  */
 
 /** Cache-Control of every public output that answered 200 or 304. */
@@ -32,12 +32,38 @@ export const PUBLISHED_ARTICLES_TAG = "published-articles";
 export const articleTag = (slug) => `article:${slug}`;
 
 /**
- * The keys a purgeable shared cache would file a response under (one per article, claim and source), so
- * a change to any of them can purge exactly the outputs that show it. Not sent yet: no such cache today.
- * @param {{ articleId: number, claimIds?: number[], sourceIds?: number[] }} shown
+ * Cache-Control of a public output (200 or 304) when a purgeable cache is in front (FACTDESK_EDGE_PURGE_URL):
+ * the edge may keep it for the safety net's hour, and serve it a little stale while it asks again once that runs
+ * out; every change purges it long before (edge-purge.ts). Only with that edge: another shared cache, which
+ * nobody purges, would show a withdrawn verdict for the hour. The edge hands browsers `PUBLIC_CACHE_CONTROL`
+ * (deploy/varnish/default.vcl), since stale-while-revalidate binds them too.
  */
-export function surrogateKeys({ articleId, claimIds = [], sourceIds = [] }) {
-  return [`article-${articleId}`, ...claimIds.map((id) => `claim-${id}`), ...sourceIds.map((id) => `source-${id}`)];
+export const EDGE_CACHE_CONTROL = `public, max-age=0, s-maxage=${APP_CACHE_SECONDS}, stale-while-revalidate=30`;
+/** The response header naming an output's surrogate keys, as varnish-modules' xkey reads it (space-separated). */
+export const SURROGATE_KEY_HEADER = "xkey";
+
+/** @param {string} segment */
+const slugOf = (segment) => {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return segment;
+  }
+};
+
+/**
+ * The keys a purgeable shared cache files a public output under: the Next cache tags that expire it, so one
+ * expiry (`articleChanged`) names the same words for both. Every output about an article is filed under its
+ * article key (a change to one of its claims, their evidence or sources expires the article); the home page
+ * under the list of published articles. Taken from the URL: a page replayed from Next's cache was not rendered,
+ * so what it read is not at hand, and the key must be the same either way.
+ * @param {string} pathname
+ * @returns {string[]}
+ */
+export function surrogateKeysFor(pathname) {
+  if (pathname === "/") return [PUBLISHED_ARTICLES_TAG];
+  const slug = /^\/(?:a|embed|embed-badge|api\/articles)\/([^/]+?)(?:\.svg)?(?:\/annotations)?$/.exec(pathname)?.[1];
+  return slug ? [articleTag(slugOf(slug))] : [];
 }
 
 /**
@@ -84,9 +110,10 @@ const toBuffer = (chunk, encoding) => (Buffer.isBuffer(chunk) ? chunk : Buffer.f
  * for other paths and methods.
  * @param {import("node:http").IncomingMessage} req
  * @param {import("node:http").ServerResponse} res
- * @param {{ buildId: string }} build which build renders: part of a page's ETag, so a deploy is never a 304
+ * @param {{ buildId: string, edgeCache?: boolean }} build which build renders: part of a page's ETag, so a deploy
+ *   is never a 304; and whether a purgeable cache is in front (FACTDESK_EDGE_PURGE_URL set)
  */
-export function applyPublicCachePolicy(req, res, { buildId }) {
+export function applyPublicCachePolicy(req, res, { buildId, edgeCache = false }) {
   if (req.method !== "GET" && req.method !== "HEAD") return;
   const pathname = new URL(req.url ?? "/", "http://localhost").pathname;
   if (!publicOutputFor(pathname)) return;
@@ -127,7 +154,9 @@ export function applyPublicCachePolicy(req, res, { buildId }) {
       res.setHeader("Cache-Control", UNSTORED_CACHE_CONTROL);
       return res.end(body.length ? body : undefined, done);
     }
-    res.setHeader("Cache-Control", PUBLIC_CACHE_CONTROL);
+    res.setHeader("Cache-Control", edgeCache ? EDGE_CACHE_CONTROL : PUBLIC_CACHE_CONTROL);
+    const keys = surrogateKeysFor(pathname);
+    if (keys.length) res.setHeader(SURROGATE_KEY_HEADER, keys.join(" "));
     if (status === 304) return res.end(undefined, done);
     let etag = res.getHeader("etag");
     if (!etag && req.method === "GET") {

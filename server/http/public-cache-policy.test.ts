@@ -4,7 +4,7 @@ import type { AddressInfo } from "node:net";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
-  APP_CACHE_SECONDS, PUBLIC_CACHE_CONTROL, PUBLIC_OUTPUTS, UNSTORED_CACHE_CONTROL, applyPublicCachePolicy, matchesEtag, publicOutputFor, surrogateKeys,
+  APP_CACHE_SECONDS, EDGE_CACHE_CONTROL, PUBLIC_CACHE_CONTROL, PUBLIC_OUTPUTS, UNSTORED_CACHE_CONTROL, applyPublicCachePolicy, matchesEtag, publicOutputFor, surrogateKeysFor,
 } from "./public-cache-policy.mjs";
 import { markDatabaseUnavailable, noteDataShown, withRequestOutcome } from "./request-outcome.mjs";
 
@@ -15,11 +15,12 @@ let origin: string;
 let version = 1;
 let buildId = "build-1";
 let streamed = 0;
+let edgeCache = false;
 
 // Stands in for Next behind scripts/serve.mjs: pages and route handlers, written in pieces, without ETags.
 beforeAll(async () => {
   server = createServer((req, res) => {
-    applyPublicCachePolicy(req, res, { buildId });
+    applyPublicCachePolicy(req, res, { buildId, edgeCache });
     withRequestOutcome(() => {
       const url = req.url ?? "/";
       if (url === "/") {
@@ -101,6 +102,24 @@ describe("applyPublicCachePolicy", () => {
     expect([bug.status, bug.headers.get("retry-after")]).toEqual([500, null]);
   });
 
+  it("with a purgeable edge in front, lets it keep outputs for the safety net's hour, filed under the article's key", async () => {
+    edgeCache = true;
+    try {
+      const page = await fetch(`${origin}/a/some-article`);
+      expect(page.headers.get("cache-control")).toBe(EDGE_CACHE_CONTROL);
+      expect(EDGE_CACHE_CONTROL).toContain(`s-maxage=${APP_CACHE_SECONDS}`);
+      expect(EDGE_CACHE_CONTROL).toContain("stale-while-revalidate=");
+      expect(page.headers.get("xkey")).toBe("article:some-article");
+      expect((await fetch(`${origin}/`)).headers.get("xkey")).toBe("published-articles");
+      // A failure is never kept, edge or not.
+      expect((await fetch(`${origin}/a/missing`)).headers.get("cache-control")).toBe(UNSTORED_CACHE_CONTROL);
+    } finally {
+      edgeCache = false;
+    }
+    const without = await fetch(`${origin}/a/some-article`);
+    expect([without.headers.get("cache-control"), without.headers.get("xkey")]).toEqual([PUBLIC_CACHE_CONTROL, "article:some-article"]);
+  });
+
   it("leaves everything that is not a public output alone", async () => {
     const editor = await fetch(`${origin}/dashboard`);
     expect(editor.headers.get("cache-control")).toBe("s-maxage=3600, stale-while-revalidate=31535999");
@@ -124,8 +143,11 @@ describe("the policy's parts", () => {
     expect(matchesEtag(undefined, '"a"')).toBe(false);
   });
 
-  it("names one surrogate key per article, claim and source", () => {
-    expect(surrogateKeys({ articleId: 3, claimIds: [5, 6], sourceIds: [9] })).toEqual(["article-3", "claim-5", "claim-6", "source-9"]);
+  it("files every output about an article under its key, the home page under the list of articles", () => {
+    expect(["/", "/a/x", "/embed/x", "/embed/x.svg", "/embed-badge/x", "/api/articles/x/annotations"].map(surrogateKeysFor)).toEqual([
+      ["published-articles"], ["article:x"], ["article:x"], ["article:x"], ["article:x"], ["article:x"],
+    ]);
+    expect(surrogateKeysFor("/dashboard")).toEqual([]);
   });
 
   it("is the reader page's revalidate (Next wants a literal there)", () => {
