@@ -1,7 +1,7 @@
 "use client";
 
 import { useQuery } from "@tanstack/react-query";
-import { useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import { useTRPC } from "@/components/providers/trpc-provider";
 import { StatusChip } from "@/components/verdict/status-chip";
 import { VerdictBadge } from "@/components/verdict/verdict-badge";
@@ -30,6 +30,7 @@ export function ClaimPanel({
   announce,
   statusMenuRequest,
   onDeleted,
+  revealWhenLoaded = false,
 }: {
   claimId: number;
   articleId: number;
@@ -39,6 +40,11 @@ export function ClaimPanel({
   /** Bumped by the `s` shortcut; the panel opens its status dialog when it changes. */
   statusMenuRequest: number;
   onDeleted: () => void;
+  /**
+   * Opened from a link to this claim: on a phone the page scrolls to the panel once its details are in. Not
+   * before: while it still says "Loading…" the page is too short to scroll that far.
+   */
+  revealWhenLoaded?: boolean;
 }) {
   const trpc = useTRPC();
   const detailQuery = useQuery({
@@ -52,6 +58,13 @@ export function ClaimPanel({
   const [generation, setGeneration] = useState(0);
   const [reloading, setReloading] = useState(false);
   if (detail && saver.seenVersion === null) saver.initVersion(detail.claim.version);
+  const revealed = useRef(false);
+  const loaded = detail !== undefined;
+  useEffect(() => {
+    if (!loaded || !revealWhenLoaded || revealed.current) return;
+    revealed.current = true;
+    if (!window.matchMedia("(min-width: 1024px)").matches) document.getElementById("claim-details-heading")?.scrollIntoView({ block: "start" });
+  }, [loaded, revealWhenLoaded]);
 
   async function reload() {
     setReloading(true);

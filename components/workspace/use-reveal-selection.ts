@@ -28,9 +28,8 @@ export function useRevealSelection(selection: ClaimSelection | null, textRef: Re
     if (scrollText) mark?.scrollIntoView({ behavior, block: "center" });
     if (origin === "list" || !card) return; // a clicked card already has focus
     card.focus({ preventScroll: true });
-    // Tabbed (phone): a link to one claim opens on its panel (below the list, the filters and Already checked);
-    // after marking, the editor stays on the Text tab; otherwise bring the card into view.
-    if (!sideBySide && origin === "link") document.getElementById("claim-details-heading")?.scrollIntoView({ behavior, block: "start" });
-    else if (sideBySide || origin !== "marked") card.scrollIntoView({ behavior, block: "nearest" });
+    // Tabbed (phone): after marking, the editor stays on the Text tab; otherwise bring the card into view. (A link
+    // to one claim goes on to its panel once that has loaded: ClaimPanel's revealWhenLoaded.)
+    if (sideBySide || origin !== "marked") card.scrollIntoView({ behavior, block: "nearest" });
   }, [selection, textRef]);
 }

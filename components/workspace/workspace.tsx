@@ -220,6 +220,7 @@ export function Workspace({
                 editors={editors}
                 announce={announce}
                 statusMenuRequest={statusMenuRequest}
+                revealWhenLoaded={selection?.origin === "link"}
                 onDeleted={() => {
                   setSelection(null);
                   // An admin sees the claim appear among the deleted ones, ready to restore.
