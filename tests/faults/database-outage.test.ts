@@ -122,7 +122,8 @@ describe("fault: PostgreSQL unreachable for 10 s under load", () => {
           const excerpt = `outage client ${c} request ${n}`;
           const exchange = await signedIn.mutation(
             "evidence.attach",
-            { claimId, url: `https://example.org/outage/source-${c}`, stance: "supports", excerpt },
+            // Its own locator per write: one source backs a claim once per place (the twin-evidence index), and each write is a new place.
+            { claimId, url: `https://example.org/outage/source-${c}`, stance: "supports", excerpt, locator: `request ${n}` },
             20_000,
           );
           samples.push({ ...exchange, kind: "signed-in write", excerpt });

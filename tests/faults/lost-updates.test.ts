@@ -133,7 +133,7 @@ describe("fault: 1,000 random concurrent operations from 10 editors on the same 
               } else throw new Error(`${op} on claim ${claimId} at version ${view.version} returned version ${row.version}`);
               view.version = row.version;
             } else if (op === "attach") {
-              const row = await caller.evidence.attach({ claimId, url: `https://example.org/lost-update/${claimId}-${k % 7}`, stance, excerpt: `Excerpt by ${tag}` });
+              const row = await caller.evidence.attach({ claimId, url: `https://example.org/lost-update/${claimId}-${k % 7}`, stance, excerpt: `Excerpt by ${tag}`, locator: `editor ${e} op ${k}` });
               evidenceChanges.push({ op, claimId, editor: e, evidenceId: row.id, version: row.version, excerpt: row.excerpt ?? undefined });
               view.evidence.push({ id: row.id, version: row.version });
             } else {

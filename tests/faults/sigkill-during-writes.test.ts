@@ -55,7 +55,8 @@ describe("fault: SIGKILL during 200 concurrent evidence writes", () => {
         const excerpt = `sigkill write ${index} ${randomUUID()}`;
         const exchange = await client.mutation(
           "evidence.attach",
-          { claimId, url: `https://example.org/sigkill/source-${index % 4}`, stance: "refutes", excerpt },
+          // Shared sources, each write at its own place (one source backs a claim once per locator).
+          { claimId, url: `https://example.org/sigkill/source-${index % 4}`, stance: "refutes", excerpt, locator: `write ${index}` },
           30_000,
         );
         if (exchange.status !== 200) return { index, excerpt, exchange };
