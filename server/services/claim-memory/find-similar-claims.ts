@@ -51,6 +51,19 @@ export const claimTextVector = sql`to_tsvector('english', ${claims.quoteExact})`
  * proposed as the same claim. Deleted claims never come back. Reads only; takes the database or a transaction.
  * Pass one FeatureCache across calls when matching many texts (an import) so stored claims are analysed once.
  */
+/** What a claim of another article is shown with (its words, speaker, verdict and article): read joined to articles. */
+export const otherClaimColumns = {
+  claimId: claims.id,
+  articleId: claims.articleId,
+  articleSlug: articles.slug,
+  articleTitle: articles.title,
+  text: claims.quoteExact,
+  speaker: claims.speaker,
+  status: claims.status,
+  verdict: claims.verdict,
+  publishedAt: claims.publishedAt,
+};
+
 export async function findSimilarClaims(db: Database, rawInput: FindSimilarClaimsInput, cache = new FeatureCache()): Promise<SimilarClaim[]> {
   const input = findSimilarClaimsInput.parse(rawInput);
   const query = { text: input.text, speaker: input.speaker ?? null };
@@ -59,17 +72,7 @@ export async function findSimilarClaims(db: Database, rawInput: FindSimilarClaim
   const q = sql`to_tsquery('english', ${tsquery})`;
 
   const rows = await db
-    .select({
-      claimId: claims.id,
-      articleId: claims.articleId,
-      articleSlug: articles.slug,
-      articleTitle: articles.title,
-      text: claims.quoteExact,
-      speaker: claims.speaker,
-      status: claims.status,
-      verdict: claims.verdict,
-      publishedAt: claims.publishedAt,
-    })
+    .select(otherClaimColumns)
     .from(claims)
     .innerJoin(articles, eq(articles.id, claims.articleId))
     .where(

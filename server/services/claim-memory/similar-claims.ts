@@ -5,7 +5,7 @@ import { NotFoundError } from "../../errors";
 import { assertCan } from "../../policy";
 import type { ServiceContext } from "../context";
 import { idInput } from "../ids";
-import { findSimilarClaims } from "./find-similar-claims";
+import { findSimilarClaims, otherClaimColumns } from "./find-similar-claims";
 
 export const similarClaimsInput = z.object({ claimId: idInput });
 
@@ -29,18 +29,7 @@ export async function getSimilarClaims(ctx: ServiceContext, rawInput: z.input<ty
     claim.groupId === null
       ? []
       : await ctx.db
-          .select({
-            claimId: claims.id,
-            articleId: claims.articleId,
-            articleSlug: articles.slug,
-            articleTitle: articles.title,
-            articleStatus: articles.status,
-            text: claims.quoteExact,
-            speaker: claims.speaker,
-            status: claims.status,
-            verdict: claims.verdict,
-            publishedAt: claims.publishedAt,
-          })
+          .select({ ...otherClaimColumns, articleStatus: articles.status })
           .from(claims)
           .innerJoin(articles, eq(articles.id, claims.articleId))
           .where(and(eq(claims.groupId, claim.groupId), ne(claims.id, claim.id), isNull(claims.deletedAt)))
