@@ -24,14 +24,19 @@ const origin = `http://localhost:${PORT}`;
 const ceilingPort = PORT + 1;
 const varnishPort = PORT + 2;
 const staticFile = path.join("public", "__bench-static.html");
+// BENCH_ONLY=search,workspace: only the loads whose names start with one of these (the ceiling and ratios need theirs).
+const only = (process.env.BENCH_ONLY ?? "").split(",").map((s) => s.trim()).filter(Boolean);
+const selected = (name: string) => only.length === 0 || only.some((prefix) => name.startsWith(prefix));
 
 type Request = autocannon.Request;
 
 function line(name: string, value: number, unit = "") {
+  if (Number.isNaN(value)) return; // a load BENCH_ONLY left out, or a ratio of one
   console.log(`bench: ${name} ${Number.isInteger(value) ? value : value.toFixed(2)}${unit ? ` ${unit}` : ""}`);
 }
 
 async function load(name: string, url: string, requests?: Request[]) {
+  if (!selected(name)) return NaN;
   await autocannon({ url, connections: CONNECTIONS, duration: 2, requests }); // warm-up, not measured
   const result = await autocannon({ url, connections: CONNECTIONS, duration: DURATION, requests });
   line(`${name}_rps`, result.requests.average, "req/s");
@@ -117,8 +122,9 @@ async function main() {
     for (const [name, url] of Object.entries(outputs)) outputRps[name] = await load(name, `${origin}${url}`);
     // The same outputs through the edge cache in front (Varnish with xkey): what readers get at scale.
     const cachedRps: Record<string, number> = {};
-    varnish = await startVarnish(varnishPort, [PORT]);
-    for (const [name, url] of Object.entries({ reader: `/a/${article.slug}`, ...outputs })) cachedRps[name] = await load(`${name}_cached`, `${varnish.origin}${url}`);
+    const cachedOutputs = Object.entries({ reader: `/a/${article.slug}`, ...outputs }).filter(([name]) => selected(`${name}_cached`));
+    if (cachedOutputs.length > 0) varnish = await startVarnish(varnishPort, [PORT]);
+    for (const [name, url] of cachedOutputs) cachedRps[name] = await load(`${name}_cached`, `${varnish!.origin}${url}`);
 
     const cookie = await signIn(editor.email);
     const asEditor = (p: string): Request[] => [{ method: "GET", path: p, headers: { cookie } }];
