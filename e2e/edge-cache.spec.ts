@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { authorAndReviewer, claimInReview, importArticle, seedClaim, uniqueSuffix } from "./support/claims";
+import { approveClaim, authorAndReviewer, claimInReview, createNamedUserWithCli, importArticle, seedClaim, signedInContext, uniqueSuffix } from "./support/claims";
 import { startInstance, type Instance } from "./support/instances";
 import { startVarnish } from "../test-support/varnish";
 
@@ -86,4 +86,37 @@ test("public outputs are kept at the edge under their keys, and a verdict approv
     .poll(async () => (await editors.author.get(readerPage)).headers()["x-cache"], { message: "the new page is kept again", intervals: [50] })
     .toBe("HIT");
   expect(await (await editors.author.get(readerPage)).text()).toContain(RATIONALE);
+});
+
+test("a source an admin renames leaves every cached output citing it, purged by the source's key", async ({ browser }) => {
+  const article = await importArticle(editors.author, { slugPrefix: "e2e-edge-source", status: "published", publishedOn: "1998-01-03" });
+  // A source of this test's own, so no other spec's pages are touched.
+  const sourceUrl = `https://example.org/edge-source-${suffix}`;
+  const inReview = await claimInReview(editors.author, article, seedClaim("“If it depends on Russia"), { verdict: "true", rationale: RATIONALE }, { url: sourceUrl, stance: "supports" });
+  await approveClaim(editors.reviewer, inReview);
+  const readerPage = `${varnish.origin}/a/${article.slug}`;
+
+  // The page names what it shows among its keys: its claim, the source and the source's publisher.
+  const direct = await editors.author.get(`${a.origin}/a/${article.slug}`);
+  const keys = direct.headers()["xkey"]!.split(" ");
+  expect(keys).toEqual(expect.arrayContaining([`article:${article.slug}`, `claim:${inReview.id}`]));
+  const sourceId = Number(keys.find((key) => key.startsWith("source:"))?.slice("source:".length));
+  expect(sourceId, `a source key among ${keys.join(" ")}`).toBeGreaterThan(0);
+  expect(keys.some((key) => key.startsWith("publisher:")), "a publisher key").toBe(true);
+  await expect
+    .poll(async () => (await editors.author.get(readerPage)).headers()["x-cache"], { message: "the reader page is kept at the edge", intervals: [50] })
+    .toBe("HIT");
+
+  const admin = await signedInContext(browser, test.info().project.use.baseURL, await createNamedUserWithCli(`Ada Admin ${suffix}`, "admin"));
+  try {
+    const title = `Lavrov's radio interview, as the registry now names it (${suffix})`;
+    // Through instance A, which purges the edge (the suite's own server has no edge in front).
+    const renamed = await admin.page.request.post(`${a.origin}/api/trpc/source.update`, { headers: { "content-type": "application/json" }, data: JSON.stringify({ sourceId, title }) });
+    expect(renamed.status(), await renamed.text()).toBe(200);
+    await expect
+      .poll(async () => (await editors.author.get(readerPage)).text(), { message: "the reader page through the cache shows the new title", intervals: [25] })
+      .toContain(title);
+  } finally {
+    await admin.context.close();
+  }
 });

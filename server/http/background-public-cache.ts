@@ -1,10 +1,9 @@
 import { setTimeout as delay } from "node:timers/promises";
-import { eq } from "drizzle-orm";
-import { articles } from "@/db/schema";
 import type { Database } from "@/db/types";
 import type { PublicCache } from "../services/context";
 import { appEdgePurge } from "./edge-purge";
-import { PUBLISHED_ARTICLES_TAG, articleTag } from "./public-cache-policy.mjs";
+import { isNextCacheTag } from "./public-cache-policy.mjs";
+import { expiryKeysFor, notifyOtherInstances } from "./public-change";
 
 /** The part of Next's incremental cache used here; Next keeps the instance on globalThis once it has served a page. */
 interface IncrementalCache {
@@ -13,27 +12,28 @@ interface IncrementalCache {
 
 const LATE_RENDER_MS = 700; // as in next-public-cache.ts: a render that read the old state just before the commit
 
-function expireInProcess(tags: string[]): Promise<void> {
-  void appEdgePurge()(tags); // the edge cache in front, if any (best-effort, never throws)
-  const holder = globalThis as { __incrementalCache?: IncrementalCache; __factdeskPublicPageCopies?: { clear(): void } };
-  holder.__factdeskPublicPageCopies?.clear();
+function expireEverywhere(db: Database, keys: string[]): Promise<void> {
+  notifyOtherInstances(db, keys); // the job ran in one instance; the others hear it as they hear a request's expiry
+  void appEdgePurge()(keys); // the edge cache in front, if any (best-effort, never throws)
+  const holder = globalThis as { __incrementalCache?: IncrementalCache; __factdeskPublicPageCopies?: { expire(keys: string[]): void } };
+  holder.__factdeskPublicPageCopies?.expire(keys);
   // No cache yet means no page has been rendered by this process, so there is nothing to expire.
-  return holder.__incrementalCache?.revalidateTag(tags, { expire: 0 }) ?? Promise.resolve();
+  return holder.__incrementalCache?.revalidateTag(keys.filter(isNextCacheTag), { expire: 0 }) ?? Promise.resolve();
 }
 
 /**
- * The cache policy's expiry for work done outside a request (the job queue's link checks): Next's revalidateTag
- * needs a request's store, so the incremental cache Next shares on globalThis (the one revalidateTag itself ends
- * up calling) is told directly, and the page copies of scripts/serve.mjs are cleared as for a request.
+ * The cache policy's expiry for work done outside a request (the job queue's captures and link checks): Next's
+ * revalidateTag needs a request's store, so the incremental cache Next shares on globalThis (the one revalidateTag
+ * itself ends up calling) is told directly, and the page copies of scripts/serve.mjs and the other instances are expired as for a request.
  */
 export function backgroundPublicCache(db: Database): PublicCache {
   return {
-    async articleChanged(articleId) {
-      const [article] = await db.select({ slug: articles.slug }).from(articles).where(eq(articles.id, articleId));
-      const tags = [PUBLISHED_ARTICLES_TAG, ...(article ? [articleTag(article.slug)] : [])];
-      await expireInProcess(tags);
+    async changed(change) {
+      const keys = await expiryKeysFor(db, change);
+      if (keys.length === 0) return;
+      await expireEverywhere(db, keys);
       await delay(LATE_RENDER_MS);
-      await expireInProcess(tags);
+      await expireEverywhere(db, keys);
     },
   };
 }

@@ -3,7 +3,7 @@ import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { parseEnv } from "../env.mjs";
 import { edgePurgeFetcher } from "../fetch";
-import { PURGE_KEYS_HEADER, edgePurge } from "./edge-purge";
+import { PURGE_KEYS_HEADER, edgePurge, purgeBatches } from "./edge-purge";
 
 // Stands in for Varnish (deploy/varnish/default.vcl): answers a purge naming its keys, refuses one that names none,
 // and on /elsewhere redirects to another port of this machine.
@@ -34,6 +34,17 @@ describe("edgePurge", () => {
       ["/", "published-articles article:some-article"],
       ["/", "published-articles article:some-article"],
     ]);
+  });
+
+  it("splits a long list of keys (a publisher's thousands of articles) into purges a cache accepts, losing none", async () => {
+    const keys = Array.from({ length: 3000 }, (_, i) => `article:an-article-with-a-long-slug-${i}`);
+    const before = seen.length;
+    await edgePurge(edge)(keys);
+    const sent = seen.slice(before).map((r) => String(r.headers[PURGE_KEYS_HEADER]));
+    expect(sent.length).toBeGreaterThan(1);
+    expect(Math.max(...sent.map((header) => header.length))).toBeLessThanOrEqual(4096);
+    expect(sent.flatMap((header) => header.split(" "))).toEqual(keys);
+    expect(purgeBatches([])).toEqual([]);
   });
 
   it("does nothing without FACTDESK_EDGE_PURGE_URL, or without keys", async () => {

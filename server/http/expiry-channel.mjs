@@ -1,6 +1,7 @@
 // Plain JavaScript: scripts/serve.mjs listens with it before Next loads, and the app notifies through it.
 import { createRequire } from "node:module";
 import postgres from "postgres";
+import { isNextCacheTag } from "./public-cache-policy.mjs";
 
 /**
  * Several app instances on one database (docs/caching.md, "Several instances"): each keeps its own copies of
@@ -10,8 +11,28 @@ import postgres from "postgres";
  */
 export const EXPIRY_CHANNEL = "factdesk_public_cache";
 
-/** @param {string[]} tags */
-export const expiryPayload = (tags) => JSON.stringify({ tags });
+/** PostgreSQL refuses a NOTIFY payload of 8000 bytes or more: a long list of keys goes as several. */
+const MAX_PAYLOAD_BYTES = 7000;
+
+/**
+ * The notifications that carry these keys (Next cache tags and the page copies' keys, one vocabulary:
+ * public-cache-policy.mjs), each under PostgreSQL's size limit.
+ * @param {readonly string[]} keys
+ * @returns {string[]}
+ */
+export function expiryPayloads(keys) {
+  const payloads = [];
+  let batch = [];
+  for (const key of keys) {
+    if (batch.length && Buffer.byteLength(JSON.stringify({ tags: [...batch, key] })) > MAX_PAYLOAD_BYTES) {
+      payloads.push(JSON.stringify({ tags: batch }));
+      batch = [];
+    }
+    batch.push(key);
+  }
+  if (batch.length) payloads.push(JSON.stringify({ tags: batch }));
+  return payloads;
+}
 
 const require = createRequire(import.meta.url);
 
@@ -29,10 +50,14 @@ function expireNextTags(tags) {
   for (const tag of tags) tagsManifest.set(tag, { ...tagsManifest.get(tag), stale: now, expired: now });
 }
 
-/** @param {string[]} tags */
-export function expireInThisProcess(tags) {
-  expireNextTags(tags);
-  globalThis.__factdeskPublicPageCopies?.clear();
+/**
+ * Expires these keys in this process: Next's caches by tag (keys that are no Next tag, such as `source:7`, cost an
+ * entry in a map) and the page copies filed under them (page-micro-cache.mjs).
+ * @param {readonly string[]} keys
+ */
+export function expireInThisProcess(keys) {
+  expireNextTags(keys.filter(isNextCacheTag));
+  globalThis.__factdeskPublicPageCopies?.expire(keys);
 }
 
 /**

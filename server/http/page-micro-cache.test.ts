@@ -1,19 +1,23 @@
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { servePageCopy } from "./page-micro-cache.mjs";
+import { expireCopies, servePageCopy } from "./page-micro-cache.mjs";
 
 let server: Server;
 let origin: string;
 let rendered = 0;
 
-// Stands in for Next: every answer it renders says which render it was, and says it came from Next's cache.
+// Stands in for Next behind the cache policy: every answer it renders says which render it was, carries the keys the
+// policy would give it (here: the path's last segment as an article, and source:7 for the badge), and /error fails.
 beforeAll(async () => {
   server = createServer((req, res) => {
     if (servePageCopy(req, res)) return;
     rendered++;
+    const slug = new URL(req.url ?? "/", "http://x").pathname.split("/").pop()!.replace(".svg", "");
+    res.statusCode = slug === "error" ? 500 : 200;
+    if (slug === "cookie") res.setHeader("Set-Cookie", "a=b");
     res.setHeader("Content-Type", "text/html; charset=utf-8");
-    res.setHeader("x-nextjs-cache", req.url?.includes("miss") ? "MISS" : "HIT");
+    res.setHeader("xkey", `article:${slug}${req.url?.endsWith(".svg") ? " source:7" : ""}`);
     res.setHeader("ETag", `"render-${rendered}"`);
     res.write("<p>render ");
     res.end(`${rendered}</p>`);
@@ -23,10 +27,11 @@ beforeAll(async () => {
 });
 afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
 
-const clear = () => (globalThis as { __factdeskPublicPageCopies?: { clear(): void } }).__factdeskPublicPageCopies?.clear();
+const clear = () => expireCopies(undefined);
+const text = async (path: string) => (await fetch(`${origin}${path}`)).text();
 
 describe("servePageCopy", () => {
-  it("replays a reader page Next served from its cache, byte for byte, until the app clears the copies", async () => {
+  it("replays a reader page, byte for byte, until the app expires the copies", async () => {
     const first = await (await fetch(`${origin}/a/some-article`)).text();
     const again = await fetch(`${origin}/a/some-article`);
     expect(await again.text()).toBe(first);
@@ -35,16 +40,38 @@ describe("servePageCopy", () => {
     expect(await (await fetch(`${origin}/a/some-article`)).text()).not.toBe(first);
   });
 
-  it("leaves everything else to Next: navigation payloads, queries, other paths, fresh renders", async () => {
+  it("keeps every public output: the home page, embed cards, badges and annotation exports", async () => {
+    clear();
+    const paths = ["/", "/embed/x", "/embed/x.svg", "/embed-badge/x", "/api/articles/x/annotations"];
+    const first = await Promise.all(paths.map(text));
+    const before = rendered;
+    expect(await Promise.all(paths.map(text))).toEqual(first);
+    expect(rendered, "all replayed").toBe(before);
+  });
+
+  it("expires only the copies filed under an expired key", async () => {
+    clear();
+    const [x, y, badge] = [await text("/a/x"), await text("/a/y"), await text("/embed/z.svg")];
+    expireCopies(["article:x"]);
+    expect(await text("/a/x")).not.toBe(x);
+    expect(await text("/a/y")).toBe(y);
+    expireCopies(["source:7"]); // a source the badge shows
+    expect(await text("/embed/z.svg")).not.toBe(badge);
+    expect(await text("/a/y")).toBe(y);
+  });
+
+  it("leaves everything else to Next: navigation payloads, queries, other paths, failures, responses setting cookies", async () => {
     const before = rendered;
     await fetch(`${origin}/a/other`); // stored
     await fetch(`${origin}/a/other`, { headers: { RSC: "1" } });
     await fetch(`${origin}/a/other?x=1`);
     await fetch(`${origin}/dashboard`);
     await fetch(`${origin}/dashboard`);
-    await fetch(`${origin}/a/miss`);
-    await fetch(`${origin}/a/miss`); // a MISS is never stored
-    expect(rendered - before).toBe(7);
+    await fetch(`${origin}/a/error`);
+    await fetch(`${origin}/a/error`); // a failure is never stored
+    await fetch(`${origin}/a/cookie`);
+    await fetch(`${origin}/a/cookie`); // nor an answer that sets a cookie
+    expect(rendered - before).toBe(9);
   });
 
   it("answers a conditional request from the copy: 304 while the browser's copy is the stored one, the page otherwise", async () => {

@@ -8,6 +8,13 @@ export function articleTag(slug: string): string;
 export const EDGE_CACHE_CONTROL: string;
 export const SURROGATE_KEY_HEADER: string;
 export function surrogateKeysFor(pathname: string): string[];
+export function isNextCacheTag(key: string): boolean;
+export function claimKey(id: number): string;
+export function sourceKey(id: number): string;
+export function publisherKey(id: number): string;
+export function contentKeysOf(claims: readonly { id: number; sources: readonly { sourceId: number; publisherId: number | null }[] }[]): string[];
+export const CONTENT_KEYS_META: string;
+export function outputKeys(pathname: string, headerValue: unknown, html: Buffer | undefined): string[];
 export interface PublicOutput {
   name: string;
   pattern: RegExp;

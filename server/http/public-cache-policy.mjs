@@ -30,6 +30,9 @@ export const APP_CACHE_SECONDS = 3600;
 export const PUBLISHED_ARTICLES_TAG = "published-articles";
 /** @param {string} slug */
 export const articleTag = (slug) => `article:${slug}`;
+/** Whether a key is one of the Next cache tags above (the others, such as `source:7`, name only outside copies). */
+/** @param {string} key */
+export const isNextCacheTag = (key) => key === PUBLISHED_ARTICLES_TAG || key.startsWith("article:");
 
 /**
  * Cache-Control of a public output (200 or 304) when a purgeable cache is in front (FACTDESK_EDGE_PURGE_URL):
@@ -52,11 +55,9 @@ const slugOf = (segment) => {
 };
 
 /**
- * The keys a purgeable shared cache files a public output under: the Next cache tags that expire it, so one
- * expiry (`articleChanged`) names the same words for both. Every output about an article is filed under its
- * article key (a change to one of its claims, their evidence or sources expires the article); the home page
- * under the list of published articles. Taken from the URL: a page replayed from Next's cache was not rendered,
- * so what it read is not at hand, and the key must be the same either way.
+ * The keys of what an output is about, taken from its URL: every output about an article is filed under its
+ * article key, the home page under the list of published articles. These are also the Next cache tags that expire
+ * the app's own copies, so one expiry names the same words for both.
  * @param {string} pathname
  * @returns {string[]}
  */
@@ -66,16 +67,74 @@ export function surrogateKeysFor(pathname) {
   return slug ? [articleTag(slugOf(slug))] : [];
 }
 
+/** Keys of what an output shows, beside its article's: each published claim, each source it cites, their publishers. */
+const CONTENT_KEYS_MAX_BYTES = 4000;
+/** @param {number} id */
+export const claimKey = (id) => `claim:${id}`;
+/** @param {number} id */
+export const sourceKey = (id) => `source:${id}`;
+/** @param {number} id */
+export const publisherKey = (id) => `publisher:${id}`;
+
+/**
+ * The content keys of an output showing these claims (docs/decisions/0040): what a change to one source or publisher
+ * purges at the edge, however many articles cite it, with one short key.
+ * @param {readonly { id: number, sources: readonly { sourceId: number, publisherId: number | null }[] }[]} claims
+ * @returns {string[]}
+ */
+export function contentKeysOf(claims) {
+  const keys = new Set();
+  for (const claim of claims) {
+    for (const source of claim.sources) {
+      keys.add(sourceKey(source.sourceId));
+      if (source.publisherId !== null) keys.add(publisherKey(source.publisherId));
+    }
+  }
+  for (const claim of claims) keys.add(claimKey(claim.id));
+  // Within what a cache keeps of one response header (Varnish: 8 KB). Sources and publishers come first: a claim's
+  // change always purges its article too. An output cut short is still purged: every expiry also names the articles
+  // showing a changed source (server/http/public-change.ts).
+  const kept = [];
+  let bytes = 0;
+  for (const key of keys) {
+    if (bytes + key.length + 1 > CONTENT_KEYS_MAX_BYTES) break;
+    kept.push(key);
+    bytes += key.length + 1;
+  }
+  return kept;
+}
+
+/**
+ * A page cannot set response headers, so it lists its content keys in this <meta> (components/reader/surrogate-keys.tsx)
+ * and the policy below copies them into the header. The bytes carry them, so a page Next replays from its cache,
+ * which nothing rendered, has the same keys as the render that stored it.
+ */
+export const CONTENT_KEYS_META = "factdesk-surrogate-keys";
+const CONTENT_KEYS_IN_PAGE = new RegExp(`<meta name="${CONTENT_KEYS_META}" content="([a-z0-9: -]*)"`);
+const WELL_FORMED_KEY = /^[a-z-]+(?::\S+)?$/;
+
+/**
+ * Every key of a finished output: its URL's, the ones a route handler named in the header, and a page's <meta>.
+ * @param {string} pathname
+ * @param {unknown} headerValue the xkey header the handler set, if any
+ * @param {Buffer | undefined} html the body, when it is a page
+ */
+export function outputKeys(pathname, headerValue, html) {
+  const named = typeof headerValue === "string" ? headerValue.split(" ") : [];
+  const inPage = html ? (CONTENT_KEYS_IN_PAGE.exec(html.toString("latin1"))?.[1] ?? "").split(" ") : [];
+  return [...new Set([...surrogateKeysFor(pathname), ...named, ...inPage].filter((key) => WELL_FORMED_KEY.test(key)))];
+}
+
 /**
  * Every public output: who may keep it how long, and what expires the app's copies. docs/caching.md is this
  * table in prose; a unit test keeps the two in step.
  */
 export const PUBLIC_OUTPUTS = [
-  { name: "home", pattern: /^\/$/, appCopies: "Next data cache (tag published-articles)" },
-  { name: "reader page", pattern: /^\/a\/[^/]+$/, appCopies: "Next full-route and data cache (tag article:<slug>), in-memory page copy" },
-  { name: "embed card", pattern: /^\/embed\/[^/.]+$/, appCopies: "none (rendered per request)" },
-  { name: "SVG badge", pattern: /^\/(?:embed\/[^/]+\.svg|embed-badge\/[^/]+)$/, appCopies: "none (rendered per request)" },
-  { name: "annotation export", pattern: /^\/api\/articles\/[^/]+\/annotations$/, appCopies: "none (rendered per request)" },
+  { name: "home", pattern: /^\/$/, appCopies: "Next data cache (tag published-articles), in-memory copy" },
+  { name: "reader page", pattern: /^\/a\/[^/]+$/, appCopies: "Next full-route and data cache (tag article:<slug>), in-memory copy" },
+  { name: "embed card", pattern: /^\/embed\/[^/.]+$/, appCopies: "in-memory copy" },
+  { name: "SVG badge", pattern: /^\/(?:embed\/[^/]+\.svg|embed-badge\/[^/]+)$/, appCopies: "in-memory copy" },
+  { name: "annotation export", pattern: /^\/api\/articles\/[^/]+\/annotations$/, appCopies: "in-memory copy" },
 ];
 
 /** @param {string} pathname */
@@ -117,6 +176,9 @@ export function applyPublicCachePolicy(req, res, { buildId, edgeCache = false })
   if (req.method !== "GET" && req.method !== "HEAD") return;
   const pathname = new URL(req.url ?? "/", "http://localhost").pathname;
   if (!publicOutputFor(pathname)) return;
+  // The 304 is decided here, from the whole output, so Next always hands over the body (and with it a page's keys).
+  const ifNoneMatch = req.headers["if-none-match"];
+  delete req.headers["if-none-match"];
   const original = { writeHead: res.writeHead, write: res.write, end: res.end };
   /** @type {Buffer[]} */
   const chunks = [];
@@ -155,7 +217,8 @@ export function applyPublicCachePolicy(req, res, { buildId, edgeCache = false })
       return res.end(body.length ? body : undefined, done);
     }
     res.setHeader("Cache-Control", edgeCache ? EDGE_CACHE_CONTROL : PUBLIC_CACHE_CONTROL);
-    const keys = surrogateKeysFor(pathname);
+    const isPage = String(res.getHeader("content-type") ?? "").startsWith("text/html");
+    const keys = outputKeys(pathname, res.getHeader(SURROGATE_KEY_HEADER), isPage && body.length ? body : undefined);
     if (keys.length) res.setHeader(SURROGATE_KEY_HEADER, keys.join(" "));
     if (status === 304) return res.end(undefined, done);
     let etag = res.getHeader("etag");
@@ -166,7 +229,7 @@ export function applyPublicCachePolicy(req, res, { buildId, edgeCache = false })
       etag = shown ? etagOf(`${buildId} ${pathname} ${shown}`) : etagOf(body);
       res.setHeader("ETag", etag);
     }
-    if (typeof etag === "string" && matchesEtag(req.headers["if-none-match"], etag)) {
+    if (typeof etag === "string" && matchesEtag(ifNoneMatch, etag)) {
       res.statusCode = 304;
       res.removeHeader("Content-Length");
       // The browser keeps its copy and takes the 304's headers over it: the policy computed for this

@@ -4,7 +4,7 @@ import type { AddressInfo } from "node:net";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
-  APP_CACHE_SECONDS, EDGE_CACHE_CONTROL, PUBLIC_CACHE_CONTROL, PUBLIC_OUTPUTS, UNSTORED_CACHE_CONTROL, applyPublicCachePolicy, matchesEtag, publicOutputFor, surrogateKeysFor,
+  APP_CACHE_SECONDS, EDGE_CACHE_CONTROL, PUBLIC_CACHE_CONTROL, PUBLIC_OUTPUTS, UNSTORED_CACHE_CONTROL, applyPublicCachePolicy, matchesEtag, publicOutputFor, surrogateKeysFor, contentKeysOf, outputKeys, CONTENT_KEYS_META,
 } from "./public-cache-policy.mjs";
 import { markDatabaseUnavailable, noteDataShown, withRequestOutcome } from "./request-outcome.mjs";
 
@@ -148,6 +148,26 @@ describe("the policy's parts", () => {
       ["published-articles"], ["article:x"], ["article:x"], ["article:x"], ["article:x"], ["article:x"],
     ]);
     expect(surrogateKeysFor("/dashboard")).toEqual([]);
+  });
+
+  it("adds the keys of what an output shows: a handler's header and a page's <meta>, well-formed words only", () => {
+    const claims = [
+      { id: 1, sources: [{ sourceId: 7, publisherId: 3 }, { sourceId: 8, publisherId: null }] },
+      { id: 2, sources: [{ sourceId: 7, publisherId: 3 }] },
+    ];
+    expect(contentKeysOf(claims)).toEqual(["source:7", "publisher:3", "source:8", "claim:1", "claim:2"]);
+    const page = Buffer.from(`<html><head><meta name="${CONTENT_KEYS_META}" content="claim:1 source:7"/></head><body>…</body></html>`);
+    expect(outputKeys("/a/x", undefined, page)).toEqual(["article:x", "claim:1", "source:7"]);
+    expect(outputKeys("/embed/x.svg", "claim:2 publisher:3", undefined)).toEqual(["article:x", "claim:2", "publisher:3"]);
+    expect(outputKeys("/a/x", "Not A Key", undefined)).toEqual(["article:x"]);
+  });
+
+  it("keeps an output's content keys within what a cache keeps of one header, sources and publishers first", () => {
+    const claims = Array.from({ length: 400 }, (_, i) => ({ id: 10_000 + i, sources: [{ sourceId: 20_000 + i, publisherId: 30_000 + i }] }));
+    const keys = contentKeysOf(claims);
+    expect(keys.join(" ").length).toBeLessThanOrEqual(4000);
+    expect(keys.slice(0, 2)).toEqual(["source:20000", "publisher:30000"]);
+    expect(keys.some((key) => key.startsWith("claim:")), "claims are the first to go").toBe(false);
   });
 
   it("is the reader page's revalidate (Next wants a literal there)", () => {

@@ -11,7 +11,7 @@ const { actorLookup } = vi.hoisted(() => ({ actorLookup: vi.fn<() => Promise<Act
 vi.mock("server-only", () => ({}));
 vi.mock("../auth/request-actor", () => ({ getRequestActor: () => actorLookup() }));
 vi.mock("@/db/app-database", () => ({ getAppDatabase: async () => ({ db: {} }) }));
-vi.mock("./next-public-cache", () => ({ nextPublicCache: () => ({ articleChanged: async () => {} }) }));
+vi.mock("./next-public-cache", () => ({ nextPublicCache: () => ({ changed: async () => {} }) }));
 
 const router = createTRPCRouter({
   ping: publicProcedure.query(() => "pong"),

@@ -82,7 +82,7 @@ export function createJobQueue(options: JobQueueOptions): JobQueue {
   async function runCapture([job]: PgBoss.JobWithMetadata<SourceJob>[]) {
     if (!job) return;
     try {
-      await captureSource({ db, fetcher, awaitHost }, job.data.sourceId, { finalAttempt: job.retryCount >= job.retryLimit });
+      await captureSource({ db, fetcher, awaitHost, publicCache: options.publicCache }, job.data.sourceId, { finalAttempt: job.retryCount >= job.retryLimit });
     } catch (error) {
       // A RetryableCaptureError (or any other) goes back to pg-boss, which retries it with backoff.
       if (!(error instanceof HostBusy)) throw error;

@@ -18,10 +18,21 @@ export interface ServiceContext {
 }
 
 /**
- * Told after a commit that changes what readers see of an article (a verdict published or withdrawn,
- * an article published). The web server expires every public output of it (server/http/public-cache.ts);
- * tests and the CLI pass nothing.
+ * What a committed change touched that readers may see: articles (a verdict published or withdrawn, an article
+ * published or edited), and the claims, sources and publishers their outputs show (a source's title or link
+ * standing, a publisher's rating). Only ids: the cache works out the keys (server/http/public-change.ts).
+ */
+export interface PublicChange {
+  articleIds?: readonly number[];
+  claimIds?: readonly number[];
+  sourceIds?: readonly number[];
+  publisherIds?: readonly number[];
+}
+
+/**
+ * Told after such a commit. The web server expires every public output showing it, in every instance and at the
+ * edge (server/http/next-public-cache.ts); tests and the CLI pass nothing or a recording fake.
  */
 export interface PublicCache {
-  articleChanged(articleId: number): Promise<void>;
+  changed(change: PublicChange): Promise<void>;
 }

@@ -7,7 +7,7 @@ import type { Role } from "@/lib/roles";
 import type { Actor } from "@/server/actor";
 import { createCaller } from "@/server/routers/_app";
 import { importArticle } from "@/server/services/article/import-article";
-import type { PublicCache } from "@/server/services/context";
+import type { PublicCache, PublicChange } from "@/server/services/context";
 import { createUser } from "@/server/services/user/create-user";
 import { query, systemActor, TEST_PASSWORD, uniqueEmail, uniqueName, type UserActor } from "./helpers";
 
@@ -21,10 +21,18 @@ export async function namedUser(db: Database, role: Role, label: string, { activ
   return { kind: "user", id: user.id, role: user.role, name: user.name, email: user.email };
 }
 
-/** A fake of the app's PublicCache port that records which articles it was told about. */
-export function recordingCache(): PublicCache & { calls: number[] } {
+/** A fake of the app's PublicCache port that records which articles (`calls`) and what else (`changes`) it was told about. */
+export function recordingCache(): PublicCache & { calls: number[]; changes: PublicChange[] } {
   const calls: number[] = [];
-  return { calls, articleChanged: async (articleId) => void calls.push(articleId) };
+  const changes: PublicChange[] = [];
+  return {
+    calls,
+    changes,
+    changed: async (change) => {
+      changes.push(change);
+      calls.push(...new Set(change.articleIds));
+    },
+  };
 }
 
 export function callerWith(db: Database, actor: Actor, publicCache?: PublicCache) {

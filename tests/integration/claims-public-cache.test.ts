@@ -1,6 +1,7 @@
 import { and, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { claims } from "@/db/schema";
+import type { PublicChange } from "@/server/services/context";
 import { callerWith, claimInReview, createArticle, recordingCache } from "./claims-fixtures";
 import { createTestUser, inRollback, openTestDatabase, rejectionOf } from "./helpers";
 
@@ -39,7 +40,8 @@ describe("the PublicCache port", () => {
     const { claim } = await claimInReview(db, author, article);
     const seen: string[] = [];
     const cache = {
-      articleChanged: async (articleId: number) => {
+      changed: async ({ articleIds = [] }: PublicChange) => {
+        const articleId = articleIds[0]!;
         const [row] = await db.select({ status: claims.status }).from(claims).where(and(eq(claims.articleId, articleId), eq(claims.id, claim.id)));
         seen.push(row!.status);
       },

@@ -3,7 +3,7 @@ import { BADGE_CONTENT_SECURITY_POLICY } from "@/lib/embed/badge-policy";
 import { summaryBadgeSvg, unavailableBadgeSvg } from "@/lib/embed/summary-badge-svg";
 import { summarizeVerdicts } from "@/lib/verdict-summary";
 import { toHttpError } from "@/server/errors";
-import { PUBLIC_CACHE_CONTROL, UNSTORED_CACHE_CONTROL } from "@/server/http/public-cache-policy.mjs";
+import { PUBLIC_CACHE_CONTROL, SURROGATE_KEY_HEADER, UNSTORED_CACHE_CONTROL, contentKeysOf } from "@/server/http/public-cache-policy.mjs";
 import { getPublicCaller } from "@/server/trpc/server-caller";
 
 // Served as /embed/<slug>.svg through a rewrite in next.config.ts (a folder cannot be named "[slug].svg").
@@ -42,5 +42,8 @@ export async function GET(_request: Request, { params }: Params): Promise<Respon
     return svgResponse(unavailableBadgeSvg(BRAND), status, { ...headers, "Cache-Control": UNSTORED_CACHE_CONTROL });
   }
   const summary = summarizeVerdicts(article.claims.map((claim) => claim.verdict));
-  return svgResponse(summaryBadgeSvg({ brand: BRAND, title: article.title, summary }), 200, { "Cache-Control": PUBLIC_CACHE_CONTROL });
+  return svgResponse(summaryBadgeSvg({ brand: BRAND, title: article.title, summary }), 200, {
+    "Cache-Control": PUBLIC_CACHE_CONTROL,
+    [SURROGATE_KEY_HEADER]: contentKeysOf(article.claims).join(" "),
+  });
 }

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { connection } from "next/server";
 import { cache } from "react";
 import { EmbedCard } from "@/components/embed/embed-card";
+import { SurrogateKeys } from "@/components/reader/surrogate-keys";
 import { summarizeVerdicts } from "@/lib/verdict-summary";
 import { publicRead } from "@/server/http/public-read";
 import { orNotFound } from "@/server/trpc/not-found";
@@ -30,6 +31,7 @@ export default async function EmbedPage({ params }: Props) {
   return (
     <div className="p-2">
       <EmbedCard slug={article.slug} title={article.title} summary={summarizeVerdicts(claims.map((c) => c.verdict))} claims={claims} />
+      <SurrogateKeys claims={article.claims} />
     </div>
   );
 }

@@ -5,6 +5,7 @@ import type { Database } from "@/db/types";
 import type { Actor } from "../../actor";
 import { FetchError, type Fetcher } from "../../fetch";
 import { recordAudit } from "../audit/record-audit";
+import type { PublicCache } from "../context";
 import { sourceLink } from "../source/source-link";
 
 /** Who the audit log names for work the queue does on its own. */
@@ -21,6 +22,8 @@ export interface CaptureDeps {
   fetcher: Fetcher;
   /** Waits for the host's turn (per-host politeness); none in tests that fetch one page. */
   awaitHost?: (url: string) => Promise<void>;
+  /** Readers are offered the archived copy beside the source: their cached pages get it at once. */
+  publicCache?: PublicCache;
 }
 
 export type CaptureOutcome =
@@ -69,7 +72,7 @@ export async function captureSource(deps: CaptureDeps, sourceId: number, { final
   }
   const body = fetched.body;
 
-  return deps.db.transaction(async (tx) => {
+  const outcome = await deps.db.transaction(async (tx) => {
     const [locked] = await tx.select().from(sourceCaptures).where(eq(sourceCaptures.sourceId, sourceId)).for("update");
     if (!locked || locked.state === "archived") return { kind: "skipped" } as const;
     const [snapshot] = await tx
@@ -94,6 +97,8 @@ export async function captureSource(deps: CaptureDeps, sourceId: number, { final
     });
     return { kind: "archived", snapshotId: snapshot.id } as const;
   });
+  if (outcome.kind === "archived") await deps.publicCache?.changed({ sourceIds: [sourceId] });
+  return outcome;
 }
 
 /**

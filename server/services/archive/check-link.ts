@@ -1,5 +1,5 @@
-import { and, eq, isNull, sql } from "drizzle-orm";
-import { claims, evidence, linkChecks, sourceLinkHealth, sources } from "@/db/schema";
+import { eq, isNull, sql } from "drizzle-orm";
+import { evidence, linkChecks, sourceLinkHealth, sources } from "@/db/schema";
 import type { Database } from "@/db/types";
 import { FRESH_STANDING, nextStanding, outcomeOf, type DeadRule, type LinkStanding } from "@/lib/sources/link-health";
 import { canonicalizeUrl } from "@/lib/url/canonicalize";
@@ -16,16 +16,6 @@ export interface LinkCheckDeps {
   awaitHost?: (url: string) => Promise<void>;
   /** Expires readers' cached pages of the articles citing a source that went dead or came back. */
   publicCache?: PublicCache;
-}
-
-/** The articles whose published verdicts cite the source: their reader pages show its standing. */
-async function articlesShowing(db: Database, sourceId: number): Promise<number[]> {
-  const rows = await db
-    .selectDistinct({ articleId: claims.articleId })
-    .from(evidence)
-    .innerJoin(claims, and(eq(claims.id, evidence.claimId), isNull(claims.deletedAt), eq(claims.status, "published")))
-    .where(and(eq(evidence.sourceId, sourceId), isNull(evidence.deletedAt)));
-  return rows.map((r) => r.articleId);
 }
 
 function sameDocument(sourceUrl: string, finalUrl: string): boolean {
@@ -79,9 +69,7 @@ export async function checkSourceLink(deps: LinkCheckDeps, sourceId: number, now
     return { check, standing, deadChanged: (previousRow?.health === "dead") !== (standing.health === "dead") };
   });
   // Readers see "original unavailable" and the archived copy first: their cached pages must not wait an hour.
-  if (result.deadChanged && deps.publicCache) {
-    for (const articleId of await articlesShowing(deps.db, sourceId)) await deps.publicCache.articleChanged(articleId);
-  }
+  if (result.deadChanged) await deps.publicCache?.changed({ sourceIds: [sourceId] });
   return result;
 }
 

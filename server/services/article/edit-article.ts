@@ -163,7 +163,7 @@ export async function editArticle(ctx: ServiceContext, rawInput: z.input<typeof 
     return { articleId: article.id, revisionId: revision.id, version: updated.version, changed: true, states };
   });
   if (result.changed) {
-    await ctx.publicCache?.articleChanged(result.articleId);
+    await ctx.publicCache?.changed({ articleIds: [result.articleId] });
     await rememberClaimsAfterCommit(ctx, result.articleId);
   }
   return result;

@@ -91,7 +91,7 @@ export async function importArticle(ctx: ServiceContext, rawInput: ImportArticle
     }
     return { id: article.id, slug, revisionId: revision.id, paragraphCount: parsed.paragraphs.length, sourceCount: parsed.sourceUrls.length };
   });
-  if (input.status === "published") await ctx.publicCache?.articleChanged(imported.id);
+  if (input.status === "published") await ctx.publicCache?.changed({ articleIds: [imported.id] });
   await rememberClaimsAfterCommit(ctx, imported.id);
   return imported;
 }

@@ -36,9 +36,8 @@ export async function setArticleStatus(ctx: ServiceContext, rawInput: z.input<ty
     return { article: updated, changed: true };
   });
   if (result.changed) {
-    await ctx.publicCache?.articleChanged(result.article.id);
     // Articles carrying the same claims list this one under "Also checked in" only while it is published.
-    for (const articleId of await articlesSharingClaims(ctx.db, result.article.id)) await ctx.publicCache?.articleChanged(articleId);
+    await ctx.publicCache?.changed({ articleIds: [result.article.id, ...(await articlesSharingClaims(ctx.db, result.article.id))] });
   }
   return result.article;
 }

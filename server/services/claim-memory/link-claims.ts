@@ -26,7 +26,7 @@ export async function linkClaims(ctx: ServiceContext, rawInput: z.input<typeof l
   assertCan(ctx.actor, "claim.edit");
   const input = linkClaimsInput.parse(rawInput);
   const linked = await runIdempotent(ctx, "claim.link", input.idempotencyKey, (tx) => linkInTransaction(tx, ctx.actor, input.claimId, input.sameAsClaimId));
-  for (const articleId of await groupArticleIds(ctx.db, [linked.groupId])) await ctx.publicCache?.articleChanged(articleId);
+  await ctx.publicCache?.changed({ articleIds: await groupArticleIds(ctx.db, [linked.groupId]) });
   return linked;
 }
 

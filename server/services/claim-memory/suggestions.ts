@@ -92,7 +92,7 @@ export async function acceptSuggestion(ctx: ServiceContext, rawInput: z.input<ty
       .where(eq(claimSuggestions.id, suggestion.id));
     return { claimId: claim.id, matchedClaimId: suggestion.matchedClaimId, groupId: link.groupId };
   });
-  for (const articleId of await groupArticleIds(ctx.db, [accepted.groupId])) await ctx.publicCache?.articleChanged(articleId);
+  await ctx.publicCache?.changed({ articleIds: await groupArticleIds(ctx.db, [accepted.groupId]) });
   return accepted;
 }
 

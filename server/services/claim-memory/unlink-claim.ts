@@ -41,9 +41,8 @@ export async function unlinkClaim(ctx: ServiceContext, rawInput: z.input<typeof 
     }
     return { claimId: claim.id, groupId };
   });
-  for (const articleId of await groupArticleIds(ctx.db, [result.groupId])) await ctx.publicCache?.articleChanged(articleId);
   // The unlinked claim's own article no longer carries the group.
   const [own] = await ctx.db.select({ articleId: claims.articleId }).from(claims).where(eq(claims.id, result.claimId));
-  if (own) await ctx.publicCache?.articleChanged(own.articleId);
+  await ctx.publicCache?.changed({ articleIds: [...(await groupArticleIds(ctx.db, [result.groupId])), ...(own ? [own.articleId] : [])], claimIds: [result.claimId] });
   return result;
 }

@@ -56,9 +56,8 @@ export async function changeClaimStatus(ctx: ServiceContext, rawInput: z.input<t
   });
   // A withdrawn verdict must leave readers' pages at once.
   if (withdrawn) {
-    await ctx.publicCache?.articleChanged(changed.articleId);
     // …and from the same claim's other articles, which listed it under "Also checked in".
-    for (const articleId of await groupArticleIds(ctx.db, [changed.groupId])) if (articleId !== changed.articleId) await ctx.publicCache?.articleChanged(articleId);
+    await ctx.publicCache?.changed({ articleIds: [changed.articleId, ...(await groupArticleIds(ctx.db, [changed.groupId]))], claimIds: [changed.id] });
   }
   return changed;
 }

@@ -48,6 +48,6 @@ export async function reattachClaim(ctx: ServiceContext, rawInput: z.input<typeo
     });
     return updated;
   });
-  await ctx.publicCache?.articleChanged(result.articleId);
+  await ctx.publicCache?.changed({ articleIds: [result.articleId], claimIds: [result.id] });
   return result;
 }

@@ -52,9 +52,8 @@ export async function reviewVerdict(ctx: ServiceContext, rawInput: z.input<typeo
     return updated;
   });
   if (reviewed.status === "published") {
-    await ctx.publicCache?.articleChanged(reviewed.articleId);
     // The same claim's other articles now list this one under "Also checked in".
-    for (const articleId of await groupArticleIds(ctx.db, [reviewed.groupId])) if (articleId !== reviewed.articleId) await ctx.publicCache?.articleChanged(articleId);
+    await ctx.publicCache?.changed({ articleIds: [reviewed.articleId, ...(await groupArticleIds(ctx.db, [reviewed.groupId]))], claimIds: [reviewed.id] });
   }
   return reviewed;
 }

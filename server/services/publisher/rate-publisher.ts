@@ -26,7 +26,7 @@ export async function ratePublisher(ctx: ServiceContext, rawInput: z.input<typeo
   assertCan(ctx.actor, "publisher.manage");
   const input = ratePublisherInput.parse(rawInput);
   if (input.ratedOn > new Date().toISOString().slice(0, 10)) throw new InvalidInputError("Date rated: the date cannot be in the future.");
-  return ctx.db.transaction(async (tx) => {
+  const rated = await ctx.db.transaction(async (tx) => {
     const [current] = await tx.select().from(publishers).where(eq(publishers.id, input.publisherId)).for("update");
     if (!current) throw new NotFoundError("That publisher");
     const [updated] = await tx
@@ -45,18 +45,24 @@ export async function ratePublisher(ctx: ServiceContext, rawInput: z.input<typeo
     });
     return updated!;
   });
+  // Readers see the rating beside every source of this publisher.
+  await ctx.publicCache?.changed({ publisherIds: [rated.id] });
+  return rated;
 }
 
 /** The publisher's display name; the domain is its identity (what URLs are matched on) and does not change. */
 export async function renamePublisher(ctx: ServiceContext, rawInput: z.input<typeof renamePublisherInput>) {
   assertCan(ctx.actor, "publisher.manage");
   const input = renamePublisherInput.parse(rawInput);
-  return ctx.db.transaction(async (tx) => {
+  const { publisher, changed } = await ctx.db.transaction(async (tx) => {
     const [current] = await tx.select().from(publishers).where(eq(publishers.id, input.publisherId)).for("update");
     if (!current) throw new NotFoundError("That publisher");
-    if (current.name === input.name) return current;
+    if (current.name === input.name) return { publisher: current, changed: false };
     const [updated] = await tx.update(publishers).set({ name: input.name, updatedAt: sql`now()` }).where(eq(publishers.id, current.id)).returning();
     await recordAudit(tx, ctx.actor, { action: "publisher.renamed", entityId: current.id, before: { name: current.name }, after: { name: input.name } });
-    return updated!;
+    return { publisher: updated!, changed: true };
   });
+  // Readers see the publisher's name beside every source of it.
+  if (changed) await ctx.publicCache?.changed({ publisherIds: [publisher.id] });
+  return publisher;
 }

@@ -48,6 +48,7 @@ export async function getPublishedClaims(db: Database, articleId: number) {
           locator: evidence.locator,
           url: evidenceLink,
           sourceId: sources.id,
+          publisherId: sources.publisherId,
           title: sources.title,
           sourceType: sources.type,
           archivedUrl: sources.archivedUrl,
@@ -62,8 +63,9 @@ export async function getPublishedClaims(db: Database, articleId: number) {
     : [];
   // Our own archived copy, and whether the original is dead (then readers are offered the copy first).
   const archives = await archivesOf(db, links.map((l) => l.sourceId));
-  const withArchive = links.map(({ sourceId, ...link }) => {
-    const archive = archives.get(sourceId);
+  // The ids stay: they are the outputs' surrogate keys (public-cache-policy.mjs, contentKeysOf).
+  const withArchive = links.map((link) => {
+    const archive = archives.get(link.sourceId);
     return {
       ...link,
       snapshot: archive?.snapshot ? { href: `/archive/${archive.snapshot.publicId}`, capturedAt: archive.snapshot.capturedAt } : null,

@@ -93,7 +93,7 @@ export async function mergeSources(ctx: ServiceContext, rawInput: z.input<typeof
     });
     return { survivorId, duplicateId, movedEvidence: movedEvidenceIds.length, removedEvidence: removedEvidenceIds.length, articleIds: await articlesCiting(tx, allIds) };
   });
-  for (const articleId of result.articleIds) await ctx.publicCache?.articleChanged(articleId);
+  await ctx.publicCache?.changed({ articleIds: result.articleIds, sourceIds: [result.survivorId, result.duplicateId] });
   const { articleIds: _articles, ...summary } = result;
   return summary;
 }
@@ -146,7 +146,7 @@ export async function unmergeSource(ctx: ServiceContext, rawInput: z.input<typeo
     const live = await tx.select({ id: evidence.id }).from(evidence).where(and(inArray(evidence.id, ids.length ? ids : [0]), isNull(evidence.deletedAt)));
     return { survivorId, restoredSourceId: duplicate.id, articleIds: await articlesCiting(tx, live.map((row) => row.id)) };
   });
-  for (const articleId of result.articleIds) await ctx.publicCache?.articleChanged(articleId);
+  await ctx.publicCache?.changed({ articleIds: result.articleIds, sourceIds: [result.survivorId, result.restoredSourceId] });
   const { articleIds: _articles, ...summary } = result;
   return summary;
 }

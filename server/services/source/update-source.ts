@@ -51,7 +51,7 @@ export async function updateSource(ctx: ServiceContext, rawInput: z.input<typeof
   const { sourceId, url, ...fields } = updateSourceInput.parse(rawInput);
   const archivedUrl = fields.archivedUrl ? (canonical(fields.archivedUrl, "Archived copy"), fields.archivedUrl) : fields.archivedUrl === undefined ? undefined : null;
   const canonicalUrl = url === undefined ? undefined : canonical(url, "URL");
-  return ctx.db.transaction(async (tx) => {
+  const { source, changed } = await ctx.db.transaction(async (tx) => {
     const [current] = await tx.select().from(sources).where(eq(sources.id, sourceId)).for("update");
     if (!current || current.mergedIntoId !== null) throw new NotFoundError("That source");
     if (canonicalUrl && canonicalUrl !== current.canonicalUrl) {
@@ -68,7 +68,7 @@ export async function updateSource(ctx: ServiceContext, rawInput: z.input<typeof
       next.publisherId = (await findOrCreatePublisher(tx, ctx.actor, hostnameOf(canonicalUrl))).id;
     }
     const { before, after, changed } = changedFields(current, next);
-    if (!changed) return current;
+    if (!changed) return { source: current, changed: false };
     const originalUrls = url && !current.originalUrls.includes(url) ? [...current.originalUrls, url] : current.originalUrls;
     const [updated] = await tx
       .update(sources)
@@ -76,6 +76,9 @@ export async function updateSource(ctx: ServiceContext, rawInput: z.input<typeof
       .where(eq(sources.id, sourceId))
       .returning();
     await recordAudit(tx, ctx.actor, { action: "source.updated", entityId: sourceId, before, after });
-    return updated!;
+    return { source: updated!, changed: true };
   });
+  // Readers see a source's title, type, link and archived copy beside every claim citing it.
+  if (changed) await ctx.publicCache?.changed({ sourceIds: [sourceId] });
+  return source;
 }

@@ -7,6 +7,7 @@ import { ClaimDialog } from "@/components/reader/claim-dialog";
 import { claimHeadingId } from "@/components/reader/claim-dom-ids";
 import { RatingLegend } from "@/components/reader/rating-legend";
 import { StructuredData } from "@/components/reader/structured-data";
+import { SurrogateKeys } from "@/components/reader/surrogate-keys";
 import { VerdictSummaryBar } from "@/components/reader/verdict-summary-bar";
 import { creditLine } from "@/lib/text/credit-line";
 import { formatDate } from "@/lib/text/format-date";
@@ -63,6 +64,7 @@ export default async function ReaderPage({ params }: Props) {
         </ClaimDialog>
       ))}
       <StructuredData article={article} claims={claims} />
+      <SurrogateKeys claims={claims} />
     </article>
   );
 }

@@ -3,7 +3,7 @@ import { factdeskOrganization, annotationsPath, publicOrigin, readerPath } from 
 import { ANNOTATION_MEDIA_TYPE, buildAnnotationCollection } from "@/lib/structured-data/web-annotation";
 import { serverEnv } from "@/server/env.mjs";
 import { toHttpError } from "@/server/errors";
-import { PUBLIC_CACHE_CONTROL, UNSTORED_CACHE_CONTROL } from "@/server/http/public-cache-policy.mjs";
+import { PUBLIC_CACHE_CONTROL, SURROGATE_KEY_HEADER, UNSTORED_CACHE_CONTROL, contentKeysOf } from "@/server/http/public-cache-policy.mjs";
 import { getPublicCaller } from "@/server/trpc/server-caller";
 
 type Params = { params: Promise<{ slug: string }> };
@@ -35,6 +35,6 @@ export async function GET(request: Request, { params }: Params): Promise<Respons
     claims: article.claims,
   });
   return new Response(JSON.stringify(collection), {
-    headers: { ...CORS, "Cache-Control": PUBLIC_CACHE_CONTROL, "Content-Type": ANNOTATION_MEDIA_TYPE },
+    headers: { ...CORS, "Cache-Control": PUBLIC_CACHE_CONTROL, "Content-Type": ANNOTATION_MEDIA_TYPE, [SURROGATE_KEY_HEADER]: contentKeysOf(article.claims).join(" ") },
   });
 }
