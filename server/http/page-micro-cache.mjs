@@ -101,8 +101,10 @@ export function servePageCopy(req, res) {
 function store(key, headers, body) {
   if (body.length > MAX_BYTES / 8) return; // one output never crowds out the rest
   const keys = new Set(String(headers[SURROGATE_KEY_HEADER] ?? "").split(" ").filter(Boolean));
+  // What Next said of the render it stored ("MISS") is not true of the replays.
+  const { "x-nextjs-cache": _next, ...kept } = headers;
   drop(key);
-  copies.set(key, { status: 200, headers, body, keys, storedAt: Date.now() });
+  copies.set(key, { status: 200, headers: kept, body, keys, storedAt: Date.now() });
   storedBytes += body.length;
   for (const oldest of copies.keys()) {
     if (copies.size <= MAX_ENTRIES && storedBytes <= MAX_BYTES) break;

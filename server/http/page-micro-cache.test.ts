@@ -19,6 +19,7 @@ beforeAll(async () => {
     res.setHeader("Content-Type", "text/html; charset=utf-8");
     res.setHeader("xkey", `article:${slug}${req.url?.endsWith(".svg") ? " source:7" : ""}`);
     res.setHeader("ETag", `"render-${rendered}"`);
+    res.setHeader("x-nextjs-cache", "MISS");
     res.write("<p>render ");
     res.end(`${rendered}</p>`);
   });
@@ -36,6 +37,7 @@ describe("servePageCopy", () => {
     const again = await fetch(`${origin}/a/some-article`);
     expect(await again.text()).toBe(first);
     expect(again.headers.get("content-type")).toBe("text/html; charset=utf-8");
+    expect(again.headers.get("x-nextjs-cache"), "a replay is not Next's render").toBeNull();
     clear();
     expect(await (await fetch(`${origin}/a/some-article`)).text()).not.toBe(first);
   });
