@@ -146,6 +146,8 @@ async function main() {
     line("reader_vs_static", readerRps / staticNext);
     line("reader_vs_node_http", readerRps / nodeHttp);
     for (const [name, rps] of Object.entries(outputRps)) line(`${name}_vs_node_http`, rps / nodeHttp);
+    // The issue's floor for outputs straight from the app: none below half a static file served by Next.
+    for (const [name, rps] of Object.entries(outputRps)) line(`${name}_vs_static`, rps / staticNext);
     for (const [name, rps] of Object.entries(cachedRps)) line(`${name}_cached_vs_node_http`, rps / nodeHttp);
   } finally {
     ceiling?.kill();
