@@ -12,6 +12,11 @@ export interface DatabaseHandle {
   kind: DriverKind;
   /** Applies the committed migrations in db/migrations (idempotent). */
   migrate(): Promise<void>;
+  /**
+   * Runs start-up work (migrations, the demo article, the first admin) holding the database's start-up lock, so
+   * instances starting together on one database take turns instead of racing (two did deadlock).
+   */
+  whileStartingUp<T>(work: () => Promise<T>): Promise<T>;
   close(): Promise<void>;
   /** How the job queue (pg-boss) reaches the same database: its own pool on PostgreSQL, the one PGlite otherwise. */
   queueDatabase: QueueDatabase;
@@ -24,6 +29,9 @@ export function dataDirectory(): string {
   // turbopackIgnore: the data folder is chosen at run time and must not be traced into the build.
   return path.resolve(/*turbopackIgnore: true*/ serverEnv().FACTDESK_DATA_DIR);
 }
+
+/** The advisory lock instances take turns on at start-up (any constant; "factdesk" as a number). */
+const STARTUP_LOCK = 0x66616374;
 
 const migrationsFolder = () => path.join(/*turbopackIgnore: true*/ process.cwd(), "db", "migrations");
 
@@ -78,6 +86,17 @@ export async function openPostgres(url: string): Promise<DatabaseHandle> {
     kind: "postgres",
     queueDatabase: { connectionString: url },
     migrate: () => migrate(db, { migrationsFolder: migrationsFolder() }),
+    async whileStartingUp(work) {
+      // A session lock on a connection of its own, while the work runs on the pool; gone with the connection if it dies.
+      const lock = await client.reserve();
+      try {
+        await lock`select pg_advisory_lock(${STARTUP_LOCK})`;
+        return await work();
+      } finally {
+        await lock`select pg_advisory_unlock(${STARTUP_LOCK})`.catch(() => {});
+        lock.release();
+      }
+    },
     close: () => client.end({ timeout: 5 }),
   };
 }
@@ -128,6 +147,8 @@ export async function openPglite(dataDir?: string): Promise<DatabaseHandle> {
     kind: "pglite",
     queueDatabase: { executeSql: pgliteExecutor(client) },
     migrate: () => migrate(db, { migrationsFolder: migrationsFolder() }),
+    // One process per data folder (the embedded lock): nobody to take turns with.
+    whileStartingUp: (work) => work(),
     close: async () => {
       try {
         await client.close();

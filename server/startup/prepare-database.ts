@@ -3,16 +3,21 @@ import type { ServerEnv } from "../env.mjs";
 import { bootstrapAdmin } from "../services/user/bootstrap-admin";
 import { seedDemoArticle } from "./seed-demo";
 
-/** Everything a fresh or existing database needs before serving: migrations, the demo article, a first admin. */
+/**
+ * Everything a fresh or existing database needs before serving: migrations, the demo article, a first admin. One
+ * instance at a time (several may start together on one PostgreSQL database).
+ */
 export async function prepareDatabase(
   handle: DatabaseHandle,
   env: Pick<ServerEnv, "FACTDESK_SKIP_DEMO" | "ADMIN_EMAIL" | "ADMIN_PASSWORD">,
   log: (line: string) => void = console.log,
 ): Promise<void> {
-  await handle.migrate();
-  if (!env.FACTDESK_SKIP_DEMO) {
-    const demo = await seedDemoArticle(handle.db);
-    if (demo === "created") log("Loaded the demo article.");
-  }
-  await bootstrapAdmin(handle.db, env, log);
+  await handle.whileStartingUp(async () => {
+    await handle.migrate();
+    if (!env.FACTDESK_SKIP_DEMO) {
+      const demo = await seedDemoArticle(handle.db);
+      if (demo === "created") log("Loaded the demo article.");
+    }
+    await bootstrapAdmin(handle.db, env, log);
+  });
 }

@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import { publishers, sourceCaptures, sources } from "@/db/schema";
 import { captureSource, requestFirstCaptures, RetryableCaptureError } from "@/server/services/archive/capture-source";
 import { checkSourceLink } from "@/server/services/archive/check-link";
+import { expiryKeysFor } from "@/server/http/public-change";
 import { createArticle, mark, publishedClaim, recordingCache } from "./claims-fixtures";
 import { fixtureSiteFetcher, fixtureSiteOrigin } from "./fixture-site";
 import { callerFor, createTestUser, openTestDatabase, query, rejectionOf, systemActor, uniqueName } from "./helpers";
@@ -123,16 +124,21 @@ describe("a source that goes dead", () => {
     const rule = { deadAfterFailures: 2, deadAfterDays: 0 };
     const check = () => checkSourceLink({ db, fetcher: fixtureSiteFetcher, rule, publicCache: cache }, evidence.sourceId);
     expect((await check())?.standing.health).toBe("failing");
-    expect(cache.calls).toEqual([]);
+    const told = [{ sourceIds: [evidence.sourceId] }];
+    expect(cache.changes).toEqual([]);
     expect((await check())?.standing.health).toBe("dead");
-    expect(cache.calls).toEqual([published.id]); // not the draft: readers never see it
+    expect(cache.changes).toEqual(told);
+    // What that expires: the published article's pages, not the draft's (readers never see it).
+    const keys = await expiryKeysFor(db, told[0]!);
+    expect(keys).toContain(`article:${published.slug}`);
+    expect(keys).not.toContain(`article:${draft.slug}`);
     expect((await check())?.standing.health).toBe("dead");
-    expect(cache.calls).toEqual([published.id]);
+    expect(cache.changes).toEqual(told);
 
     const back = `${origin}/back?${uniqueName("back")}`;
     await db.update(sources).set({ url: back, canonicalUrl: back, originalUrls: [] }).where(eq(sources.id, evidence.sourceId));
     expect((await check())?.standing.health).toBe("ok");
-    expect(cache.calls).toEqual([published.id, published.id]);
+    expect(cache.changes).toEqual([...told, ...told]);
   });
 
   it("source.checkLink lets an admin check a link now, with the configured rule", async () => {
