@@ -42,19 +42,14 @@ export async function startServer(): Promise<void> {
     const env = serverEnv(); // first: a bad setting stops the start here, named (server/env.mjs)
     authSecret();
     handle = await getAppDatabase();
-    await prepareDatabase(handle, env);
-    const jobSettings = jobSettingsFrom(env);
-    if (jobSettings.enabled && !stopping()) {
-      const queue = createJobQueue({
-        db: handle.db,
-        queueDatabase: handle.queueDatabase,
-        fetcher: appFetcher(),
-        settings: jobSettings,
-        publicCache: backgroundPublicCache(handle.db),
-      });
+    const { db, queueDatabase } = handle;
+    await prepareDatabase(handle, env, console.log, async () => {
+      const jobSettings = jobSettingsFrom(env);
+      if (!jobSettings.enabled || stopping()) return;
+      const queue = createJobQueue({ db, queueDatabase, fetcher: appFetcher(), settings: jobSettings, publicCache: backgroundPublicCache(db) });
       await queue.start();
       setRunningJobs(queue);
-    }
+    });
   } catch (error) {
     if (stopping()) return; // closed under our feet by Ctrl-C: the shutdown is already under way
     // A server without its database can only fail every request: stop now, saying why.
