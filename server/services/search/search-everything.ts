@@ -1,14 +1,20 @@
 import { and, desc, eq, exists, ilike, inArray, isNull, or, sql, type SQL } from "drizzle-orm";
-import { articleRevisions, articleSources, articles, claims, evidence, publishers, sources } from "@/db/schema";
+import { articleRevisions, articleSources, articles, claims, claimVectors, evidence, publishers, revisionBodyVector, sources } from "@/db/schema";
 import { MARK_END, MARK_START, markTerms } from "@/lib/search/highlight";
 import { parseSearch } from "@/lib/search/query";
 import { can } from "../../policy";
-import { claimTextVector } from "../claim-memory/find-similar-claims";
 import type { ServiceContext } from "../context";
 import { searchInput, type SearchInput } from "./search-input";
 import { sourceLink } from "../source/source-link";
 
 const LIMIT = { claim: 20, source: 10, article: 10 } as const;
+
+/**
+ * The most matches of one kind that are ranked (decision 0037). Ranking reads every match's row and no index can
+ * order by it, so a word that a tenth of the archive contains would rank 100,000 claims; beyond this many, the
+ * first ones PostgreSQL finds (in storage order) are ranked and the rest are left out until the query narrows.
+ */
+const RANKED = 500;
 
 /** ts_headline with our markers; markers already in the text are removed so only PostgreSQL's remain. */
 function headline(text: SQL | unknown, q: SQL, options: string): SQL<string> {
@@ -61,9 +67,31 @@ export async function searchEverything(ctx: ServiceContext, rawInput: SearchInpu
 
   const searchClaims = async () => {
     if (!wanted("claim")) return [];
-    const rationaleVector = sql`to_tsvector('english', coalesce(${claims.rationale}, ''))`;
+    const { quote: textVector, rationale: rationaleVector } = claimVectors;
     const speaker = sql`coalesce(${claims.speaker}, '')`;
     const date = sql`coalesce(${claims.publishedAt}, ${claims.createdAt})`;
+    // Every term in the speaker's name: candidates through claims_speaker_trgm_idx by the longest term (the bare
+    // column, which the index is on; a null speaker matches nothing either way), every term then checked on those
+    // rows through the coalesced value, which the index cannot answer, so PostgreSQL does not read and AND in the
+    // index entries of a short common term (a first name: a twentieth of all claims).
+    const key = longest(terms);
+    const speakerHasAll = and(or(ilike(claims.speaker, likePattern(key)), sql`${key} <% ${claims.speaker}`), allTermsIn(terms, [speaker]));
+    const matches = ctx.db
+      .select({ id: claims.id })
+      .from(claims)
+      .innerJoin(articles, eq(articles.id, claims.articleId))
+      .where(
+        and(
+          everything ? isNull(claims.deletedAt) : publishedClaim,
+          or(sql`${textVector} @@ ${q}`, sql`${rationaleVector} @@ ${q}`, speakerHasAll),
+          input.claimKind ? eq(claims.kind, input.claimKind) : undefined,
+          input.verdict ? eq(claims.verdict, input.verdict) : undefined,
+          everything && input.status ? eq(claims.status, input.status) : undefined,
+          input.speaker ? or(ilike(speaker, `%${input.speaker.replace(/[\\%_]/g, (c) => `\\${c}`)}%`), sql`${input.speaker} <% ${speaker}`) : undefined,
+          inRange(date),
+        ),
+      )
+      .limit(RANKED);
     return ctx.db
       .select({
         id: claims.id,
@@ -81,19 +109,8 @@ export async function searchEverything(ctx: ServiceContext, rawInput: SearchInpu
       })
       .from(claims)
       .innerJoin(articles, eq(articles.id, claims.articleId))
-      .where(
-        and(
-          everything ? isNull(claims.deletedAt) : publishedClaim,
-          // The bare column (not coalesced) so claims_speaker_trgm_idx answers it; a null speaker matches nothing either way.
-          or(sql`${claimTextVector} @@ ${q}`, sql`${rationaleVector} @@ ${q}`, allTermsIn(terms, [sql`${claims.speaker}`])),
-          input.claimKind ? eq(claims.kind, input.claimKind) : undefined,
-          input.verdict ? eq(claims.verdict, input.verdict) : undefined,
-          everything && input.status ? eq(claims.status, input.status) : undefined,
-          input.speaker ? or(ilike(speaker, `%${input.speaker.replace(/[\\%_]/g, (c) => `\\${c}`)}%`), sql`${input.speaker} <% ${speaker}`) : undefined,
-          inRange(date),
-        ),
-      )
-      .orderBy(desc(sql`ts_rank(${claimTextVector}, ${q}) + 0.5 * ts_rank(${rationaleVector}, ${q}) + 0.3 * word_similarity(${joined}, ${speaker})`), desc(claims.id))
+      .where(inArray(claims.id, matches))
+      .orderBy(desc(sql`ts_rank(${textVector}, ${q}) + 0.5 * ts_rank(${rationaleVector}, ${q}) + 0.3 * word_similarity(${joined}, ${speaker})`), desc(claims.id))
       .limit(LIMIT.claim);
   };
 
@@ -125,8 +142,8 @@ export async function searchEverything(ctx: ServiceContext, rawInput: SearchInpu
       .union(
         ctx.db.select({ id: sources.id }).from(sources).innerJoin(publishers, eq(publishers.id, sources.publisherId)).where(or(ilike(publishers.name, likePattern(key)), sql`${key} <% ${publishers.name}`)),
       );
-    const rows = await ctx.db
-      .select({ id: sources.id, url: sourceLink, title: sources.title, type: sources.type, publisherName: publishers.name, date: sql<Date>`${date}`.mapWith(sources.createdAt) })
+    const matches = ctx.db
+      .select({ id: sources.id })
       .from(sources)
       .leftJoin(publishers, eq(publishers.id, sources.publisherId))
       .where(
@@ -138,6 +155,12 @@ export async function searchEverything(ctx: ServiceContext, rawInput: SearchInpu
           inRange(date),
         ),
       )
+      .limit(RANKED);
+    const rows = await ctx.db
+      .select({ id: sources.id, url: sourceLink, title: sources.title, type: sources.type, publisherName: publishers.name, date: sql<Date>`${date}`.mapWith(sources.createdAt) })
+      .from(sources)
+      .leftJoin(publishers, eq(publishers.id, sources.publisherId))
+      .where(inArray(sources.id, matches))
       .orderBy(desc(sql`ts_rank(to_tsvector('english', ${title}), ${q}) + ${likeness(joined, [url, title, publisher])}`), desc(sources.id))
       .limit(LIMIT.source);
     return rows.map((row) => ({ ...row, titleSnippet: markTerms(row.title ?? row.url, terms), urlSnippet: markTerms(row.url, terms) }));
@@ -145,7 +168,7 @@ export async function searchEverything(ctx: ServiceContext, rawInput: SearchInpu
 
   const searchArticles = async () => {
     if (!wanted("article") || claimFiltersSet) return [];
-    const bodyVector = sql`to_tsvector('english', ${articleRevisions.body})`;
+    const bodyVector = revisionBodyVector;
     const titleVector = sql`to_tsvector('english', ${articles.title})`;
     const date = sql`coalesce(${articles.publishedOn}::timestamptz, ${articles.createdAt})`;
     // Candidates through the indexes (title words, title trigrams, current body words), as a union for the
@@ -157,6 +180,19 @@ export async function searchEverything(ctx: ServiceContext, rawInput: SearchInpu
       .where(or(sql`${titleVector} @@ ${q}`, ilike(articles.title, likePattern(key)), sql`${key} <% ${articles.title}`))
       // Any revision's words (the join below keeps the current one): no join here, so the body index alone answers.
       .union(ctx.db.select({ id: articleRevisions.articleId }).from(articleRevisions).where(sql`${bodyVector} @@ ${q}`));
+    const matches = ctx.db
+      .select({ id: articles.id })
+      .from(articles)
+      .innerJoin(articleRevisions, eq(articleRevisions.id, articles.currentRevisionId))
+      .where(
+        and(
+          inArray(articles.id, candidates),
+          everything ? undefined : publishedArticle,
+          or(sql`${titleVector} @@ ${q}`, sql`${bodyVector} @@ ${q}`, allTermsIn(terms, [sql`${articles.title}`])),
+          inRange(date),
+        ),
+      )
+      .limit(RANKED);
     const rows = await ctx.db
       .select({
         id: articles.id,
@@ -168,14 +204,7 @@ export async function searchEverything(ctx: ServiceContext, rawInput: SearchInpu
       })
       .from(articles)
       .innerJoin(articleRevisions, eq(articleRevisions.id, articles.currentRevisionId))
-      .where(
-        and(
-          inArray(articles.id, candidates),
-          everything ? undefined : publishedArticle,
-          or(sql`${titleVector} @@ ${q}`, sql`${bodyVector} @@ ${q}`, allTermsIn(terms, [sql`${articles.title}`])),
-          inRange(date),
-        ),
-      )
+      .where(inArray(articles.id, matches))
       .orderBy(desc(sql`2 * ts_rank(${titleVector}, ${q}) + ts_rank(${bodyVector}, ${q}) + ${likeness(joined, [sql`${articles.title}`])}`), desc(articles.id))
       .limit(LIMIT.article);
     return rows.map((row) => ({ ...row, titleSnippet: markTerms(row.title, terms) }));
