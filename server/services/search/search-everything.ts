@@ -1,4 +1,4 @@
-import { and, desc, eq, exists, ilike, inArray, isNull, or, sql, type SQL } from "drizzle-orm";
+import { and, desc, eq, exists, ilike, inArray, isNull, or, sql, type AnyColumn, type SQL } from "drizzle-orm";
 import { articleRevisions, articleSources, articles, claims, claimVectors, evidence, publishers, revisionBodyVector, sources } from "@/db/schema";
 import { MARK_END, MARK_START, markTerms } from "@/lib/search/highlight";
 import { parseSearch } from "@/lib/search/query";
@@ -12,7 +12,7 @@ const LIMIT = { claim: 20, source: 10, article: 10 } as const;
 /**
  * The most matches of one kind that are ranked (decision 0037). Ranking reads every match's row and no index can
  * order by it, so a word that a tenth of the archive contains would rank 100,000 claims; beyond this many, the
- * first ones PostgreSQL finds (in storage order) are ranked and the rest are left out until the query narrows.
+ * newest ones are ranked and older ones are left out until the query narrows.
  */
 const RANKED = 500;
 
@@ -24,6 +24,15 @@ function headline(text: SQL | unknown, q: SQL, options: string): SQL<string> {
 
 function likePattern(term: string): string {
   return `%${term}%`; // terms are letters and digits only (parseSearch), so no LIKE wildcards to escape
+}
+
+/**
+ * `column` is one of the matches found by the statement before. Ranking is a statement of its own, on the ids
+ * as one array parameter: as a subquery, PostgreSQL may instead rank every row of the table to find the
+ * matches in rank order (it did, for the public's sources and a common word: 5 s).
+ */
+function anyOf(column: SQL | AnyColumn, matches: readonly { id: number }[]): SQL {
+  return sql`${column} = any(${sql.param(matches.map((m) => m.id))}::int[])`;
 }
 
 /** Every term appears in one of the short fields, as a substring (partial URLs) or a near spelling (trigrams). */
@@ -76,7 +85,7 @@ export async function searchEverything(ctx: ServiceContext, rawInput: SearchInpu
     // index entries of a short common term (a first name: a twentieth of all claims).
     const key = longest(terms);
     const speakerHasAll = and(or(ilike(claims.speaker, likePattern(key)), sql`${key} <% ${claims.speaker}`), allTermsIn(terms, [speaker]));
-    const matches = ctx.db
+    const matches = await ctx.db
       .select({ id: claims.id })
       .from(claims)
       .innerJoin(articles, eq(articles.id, claims.articleId))
@@ -91,6 +100,7 @@ export async function searchEverything(ctx: ServiceContext, rawInput: SearchInpu
           inRange(date),
         ),
       )
+      .orderBy(desc(claims.id))
       .limit(RANKED);
     return ctx.db
       .select({
@@ -109,7 +119,7 @@ export async function searchEverything(ctx: ServiceContext, rawInput: SearchInpu
       })
       .from(claims)
       .innerJoin(articles, eq(articles.id, claims.articleId))
-      .where(inArray(claims.id, matches))
+      .where(anyOf(claims.id, matches))
       .orderBy(desc(sql`ts_rank(${textVector}, ${q}) + 0.5 * ts_rank(${rationaleVector}, ${q}) + 0.3 * word_similarity(${joined}, ${speaker})`), desc(claims.id))
       .limit(LIMIT.claim);
   };
@@ -142,7 +152,7 @@ export async function searchEverything(ctx: ServiceContext, rawInput: SearchInpu
       .union(
         ctx.db.select({ id: sources.id }).from(sources).innerJoin(publishers, eq(publishers.id, sources.publisherId)).where(or(ilike(publishers.name, likePattern(key)), sql`${key} <% ${publishers.name}`)),
       );
-    const matches = ctx.db
+    const matches = await ctx.db
       .select({ id: sources.id })
       .from(sources)
       .leftJoin(publishers, eq(publishers.id, sources.publisherId))
@@ -155,12 +165,13 @@ export async function searchEverything(ctx: ServiceContext, rawInput: SearchInpu
           inRange(date),
         ),
       )
+      .orderBy(desc(sources.id))
       .limit(RANKED);
     const rows = await ctx.db
       .select({ id: sources.id, url: sourceLink, title: sources.title, type: sources.type, publisherName: publishers.name, date: sql<Date>`${date}`.mapWith(sources.createdAt) })
       .from(sources)
       .leftJoin(publishers, eq(publishers.id, sources.publisherId))
-      .where(inArray(sources.id, matches))
+      .where(anyOf(sources.id, matches))
       .orderBy(desc(sql`ts_rank(to_tsvector('english', ${title}), ${q}) + ${likeness(joined, [url, title, publisher])}`), desc(sources.id))
       .limit(LIMIT.source);
     return rows.map((row) => ({ ...row, titleSnippet: markTerms(row.title ?? row.url, terms), urlSnippet: markTerms(row.url, terms) }));
@@ -180,7 +191,7 @@ export async function searchEverything(ctx: ServiceContext, rawInput: SearchInpu
       .where(or(sql`${titleVector} @@ ${q}`, ilike(articles.title, likePattern(key)), sql`${key} <% ${articles.title}`))
       // Any revision's words (the join below keeps the current one): no join here, so the body index alone answers.
       .union(ctx.db.select({ id: articleRevisions.articleId }).from(articleRevisions).where(sql`${bodyVector} @@ ${q}`));
-    const matches = ctx.db
+    const matches = await ctx.db
       .select({ id: articles.id })
       .from(articles)
       .innerJoin(articleRevisions, eq(articleRevisions.id, articles.currentRevisionId))
@@ -192,6 +203,7 @@ export async function searchEverything(ctx: ServiceContext, rawInput: SearchInpu
           inRange(date),
         ),
       )
+      .orderBy(desc(articles.id))
       .limit(RANKED);
     const rows = await ctx.db
       .select({
@@ -204,7 +216,7 @@ export async function searchEverything(ctx: ServiceContext, rawInput: SearchInpu
       })
       .from(articles)
       .innerJoin(articleRevisions, eq(articleRevisions.id, articles.currentRevisionId))
-      .where(inArray(articles.id, matches))
+      .where(anyOf(articles.id, matches))
       .orderBy(desc(sql`2 * ts_rank(${titleVector}, ${q}) + ts_rank(${bodyVector}, ${q}) + ${likeness(joined, [sql`${articles.title}`])}`), desc(articles.id))
       .limit(LIMIT.article);
     return rows.map((row) => ({ ...row, titleSnippet: markTerms(row.title, terms) }));
