@@ -3,6 +3,7 @@ import { articleRevisions, articleSources, articles, claims, claimVectors, evide
 import { MARK_END, MARK_START, markTerms } from "@/lib/search/highlight";
 import { parseSearch } from "@/lib/search/query";
 import { can } from "../../policy";
+import type { Database } from "@/db/types";
 import type { ServiceContext } from "../context";
 import { searchInput, type SearchInput } from "./search-input";
 import { sourceLink } from "../source/source-link";
@@ -74,7 +75,7 @@ export async function searchEverything(ctx: ServiceContext, rawInput: SearchInpu
   const publishedArticle = eq(articles.status, "published");
   const publishedClaim = and(eq(claims.status, "published"), publishedArticle, isNull(claims.deletedAt));
 
-  const searchClaims = async () => {
+  const searchClaims = async (db: Database) => {
     if (!wanted("claim")) return [];
     const { quote: textVector, rationale: rationaleVector } = claimVectors;
     const speaker = sql`coalesce(${claims.speaker}, '')`;
@@ -85,7 +86,7 @@ export async function searchEverything(ctx: ServiceContext, rawInput: SearchInpu
     // index entries of a short common term (a first name: a twentieth of all claims).
     const key = longest(terms);
     const speakerHasAll = and(or(ilike(claims.speaker, likePattern(key)), sql`${key} <% ${claims.speaker}`), allTermsIn(terms, [speaker]));
-    const matches = await ctx.db
+    const matches = await db
       .select({ id: claims.id })
       .from(claims)
       .innerJoin(articles, eq(articles.id, claims.articleId))
@@ -102,7 +103,7 @@ export async function searchEverything(ctx: ServiceContext, rawInput: SearchInpu
       )
       .orderBy(desc(claims.id))
       .limit(RANKED);
-    return ctx.db
+    return db
       .select({
         id: claims.id,
         articleId: claims.articleId,
@@ -124,7 +125,7 @@ export async function searchEverything(ctx: ServiceContext, rawInput: SearchInpu
       .limit(LIMIT.claim);
   };
 
-  const searchSources = async () => {
+  const searchSources = async (db: Database) => {
     if (!wanted("source") || claimFiltersSet) return [];
     const title = sql`coalesce(${sources.title}, '')`;
     const publisher = sql`coalesce(${publishers.name}, '')`;
@@ -133,11 +134,11 @@ export async function searchEverything(ctx: ServiceContext, rawInput: SearchInpu
     // The public sees a source only once a published claim cites it or a published article lists it.
     const cited = or(
       exists(
-        ctx.db.select({ one: sql`1` }).from(evidence).innerJoin(claims, eq(claims.id, evidence.claimId)).innerJoin(articles, eq(articles.id, claims.articleId))
+        db.select({ one: sql`1` }).from(evidence).innerJoin(claims, eq(claims.id, evidence.claimId)).innerJoin(articles, eq(articles.id, claims.articleId))
           .where(and(eq(evidence.sourceId, sources.id), isNull(evidence.deletedAt), publishedClaim)),
       ),
       exists(
-        ctx.db.select({ one: sql`1` }).from(articleSources).innerJoin(articles, eq(articles.id, articleSources.articleId))
+        db.select({ one: sql`1` }).from(articleSources).innerJoin(articles, eq(articles.id, articleSources.articleId))
           .where(and(eq(articleSources.sourceId, sources.id), publishedArticle)),
       ),
     );
@@ -145,14 +146,14 @@ export async function searchEverything(ctx: ServiceContext, rawInput: SearchInpu
     // (trigrams) or in the publisher's name. Every match below is one of them (each term must appear somewhere),
     // and the union keeps PostgreSQL from reading every source to test an OR that spans the publishers join.
     const key = longest(terms);
-    const candidates = ctx.db
+    const candidates = db
       .select({ id: sources.id })
       .from(sources)
       .where(or(sql`to_tsvector('english', ${title}) @@ ${q}`, ilike(sources.title, likePattern(key)), sql`${key} <% ${sources.title}`, ilike(url, likePattern(key)), sql`${key} <% ${url}`))
       .union(
-        ctx.db.select({ id: sources.id }).from(sources).innerJoin(publishers, eq(publishers.id, sources.publisherId)).where(or(ilike(publishers.name, likePattern(key)), sql`${key} <% ${publishers.name}`)),
+        db.select({ id: sources.id }).from(sources).innerJoin(publishers, eq(publishers.id, sources.publisherId)).where(or(ilike(publishers.name, likePattern(key)), sql`${key} <% ${publishers.name}`)),
       );
-    const matches = await ctx.db
+    const matches = await db
       .select({ id: sources.id })
       .from(sources)
       .leftJoin(publishers, eq(publishers.id, sources.publisherId))
@@ -167,7 +168,7 @@ export async function searchEverything(ctx: ServiceContext, rawInput: SearchInpu
       )
       .orderBy(desc(sources.id))
       .limit(RANKED);
-    const rows = await ctx.db
+    const rows = await db
       .select({ id: sources.id, url: sourceLink, title: sources.title, type: sources.type, publisherName: publishers.name, date: sql<Date>`${date}`.mapWith(sources.createdAt) })
       .from(sources)
       .leftJoin(publishers, eq(publishers.id, sources.publisherId))
@@ -177,7 +178,7 @@ export async function searchEverything(ctx: ServiceContext, rawInput: SearchInpu
     return rows.map((row) => ({ ...row, titleSnippet: markTerms(row.title ?? row.url, terms), urlSnippet: markTerms(row.url, terms) }));
   };
 
-  const searchArticles = async () => {
+  const searchArticles = async (db: Database) => {
     if (!wanted("article") || claimFiltersSet) return [];
     const bodyVector = revisionBodyVector;
     const titleVector = sql`to_tsvector('english', ${articles.title})`;
@@ -185,13 +186,13 @@ export async function searchEverything(ctx: ServiceContext, rawInput: SearchInpu
     // Candidates through the indexes (title words, title trigrams, current body words), as a union for the
     // same reason as the sources' above.
     const key = longest(terms);
-    const candidates = ctx.db
+    const candidates = db
       .select({ id: articles.id })
       .from(articles)
       .where(or(sql`${titleVector} @@ ${q}`, ilike(articles.title, likePattern(key)), sql`${key} <% ${articles.title}`))
       // Any revision's words (the join below keeps the current one): no join here, so the body index alone answers.
-      .union(ctx.db.select({ id: articleRevisions.articleId }).from(articleRevisions).where(sql`${bodyVector} @@ ${q}`));
-    const matches = await ctx.db
+      .union(db.select({ id: articleRevisions.articleId }).from(articleRevisions).where(sql`${bodyVector} @@ ${q}`));
+    const matches = await db
       .select({ id: articles.id })
       .from(articles)
       .innerJoin(articleRevisions, eq(articleRevisions.id, articles.currentRevisionId))
@@ -205,7 +206,7 @@ export async function searchEverything(ctx: ServiceContext, rawInput: SearchInpu
       )
       .orderBy(desc(articles.id))
       .limit(RANKED);
-    const rows = await ctx.db
+    const rows = await db
       .select({
         id: articles.id,
         slug: articles.slug,
@@ -222,10 +223,13 @@ export async function searchEverything(ctx: ServiceContext, rawInput: SearchInpu
     return rows.map((row) => ({ ...row, titleSnippet: markTerms(row.title, terms) }));
   };
 
-  // One after another: a transaction handed in by a test runs one statement at a time anyway.
-  const claimRows = await searchClaims();
-  const sourceRows = await searchSources();
-  const articleRows = await searchArticles();
+  // Custom plans only: how many rows a query matches decides its plan, and after five runs of one prepared
+  // statement PostgreSQL may settle on a generic plan for every query (a name took 9 s that way: the newest 500
+  // matches sought backwards through the primary key). One after another: a transaction runs one at a time.
+  const { claimRows, sourceRows, articleRows } = await ctx.db.transaction(async (tx) => {
+    await tx.execute(sql`select set_config('plan_cache_mode', 'force_custom_plan', true)`); // true: for this transaction only
+    return { claimRows: await searchClaims(tx), sourceRows: await searchSources(tx), articleRows: await searchArticles(tx) };
+  });
   return {
     claims: claimRows.map(({ rationaleMatched, rationaleSnippet, status, ...row }) => ({
       ...row,
