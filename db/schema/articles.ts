@@ -41,6 +41,12 @@ export const articles = pgTable(
   ],
 );
 
+/**
+ * to_tsvector('english', body), stored: a generated column (migration 0019) so search ranks bodies without
+ * parsing each one again; not declared as a column for the same reason as claimVectors (decision 0037).
+ */
+export const revisionBodyVector = sql`"article_revisions"."body_vector"`;
+
 /** Immutable: a database trigger refuses UPDATE and DELETE (see the custom migration). */
 export const articleRevisions = pgTable(
   "article_revisions",
@@ -55,7 +61,7 @@ export const articleRevisions = pgTable(
   (t) => [
     index("article_revisions_article_id_idx").on(t.articleId, t.createdAt),
     index("article_revisions_author_id_idx").on(t.authorId),
-    index("article_revisions_body_fts_idx").using("gin", sql`to_tsvector('english', ${t.body})`),
+    index("article_revisions_body_fts_idx").using("gin", sql`"body_vector"`),
   ],
 );
 

@@ -5,6 +5,18 @@ import { articleRevisions, articles } from "./articles";
 import { users } from "./users";
 import { claimGroups } from "./claim-memory";
 
+/**
+ * The claim's words and rationale as stored text vectors: generated columns (migration 0019), so ranking reads
+ * them instead of running to_tsvector on every match. Not declared as columns of `claims`: every whole-row read
+ * and `returning()` (claim detail, audit snapshots) would then carry them to clients (decision 0037).
+ */
+export const claimVectors = {
+  /** to_tsvector('english', quote_exact) */
+  quote: sql`"claims"."quote_vector"`,
+  /** to_tsvector('english', coalesce(rationale, '')) */
+  rationale: sql`"claims"."rationale_vector"`,
+};
+
 export const claims = pgTable(
   "claims",
   {
@@ -57,10 +69,10 @@ export const claims = pgTable(
     index("claims_deleted_by_idx").on(t.deletedBy),
     index("claims_group_id_idx").on(t.groupId),
     index("claims_reused_from_claim_id_idx").on(t.reusedFromClaimId),
-    // Search (server/services/search): the text index is exactly claimTextVector's expression so both the
-    // search and findSimilarClaims use it; speakers are short, so trigrams catch misspellings there.
-    index("claims_quote_exact_fts_idx").using("gin", sql`to_tsvector('english', ${t.quoteExact})`),
-    index("claims_rationale_fts_idx").using("gin", sql`to_tsvector('english', coalesce(${t.rationale}, ''))`),
+    // Search (server/services/search) and findSimilarClaims match and rank on the stored vectors (claimVectors
+    // below); speakers are short, so trigrams catch misspellings there.
+    index("claims_quote_exact_fts_idx").using("gin", sql`"quote_vector"`),
+    index("claims_rationale_fts_idx").using("gin", sql`"rationale_vector"`),
     index("claims_speaker_trgm_idx").using("gin", t.speaker.op("gin_trgm_ops")),
     check("claims_kind_check", oneOf(t.kind, CLAIM_KINDS)),
     check("claims_status_check", oneOf(t.status, CLAIM_STATUSES)),

@@ -1,10 +1,9 @@
 import { randomUUID } from "node:crypto";
 import { eq, sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { articleRevisions, articles } from "@/db/schema";
+import { articleRevisions, articles, claimVectors } from "@/db/schema";
 import type { Database } from "@/db/types";
 import { MARK_END, MARK_START, splitHighlights } from "@/lib/search/highlight";
-import { claimTextVector } from "@/server/services/claim-memory/find-similar-claims";
 import { seedDemoArticle } from "@/server/startup/seed-demo";
 import { DEMO } from "../../test-support/demo";
 import { callerWith, claimInReview, createArticle, mark, namedUser, publishedClaim, type TestArticle } from "./claims-fixtures";
@@ -142,12 +141,12 @@ describe("search", () => {
       ]);
     }));
 
-  it("the claim search uses the GIN index built on claimTextVector's expression", () =>
+  it("the claim search uses the GIN index on the stored quote vector", () =>
     inRollback(db, async (tx) => {
       await tx.execute(sql`set local enable_seqscan = off`);
       const plan = await query<{ "QUERY PLAN": string }>(
         tx,
-        sql`explain select id from claims where ${claimTextVector} @@ to_tsquery('english', 'troop')`,
+        sql`explain select id from claims where ${claimVectors.quote} @@ to_tsquery('english', 'troop')`,
       );
       expect(plan.map((r) => r["QUERY PLAN"]).join("\n")).toContain("claims_quote_exact_fts_idx");
     }));

@@ -1,6 +1,6 @@
 import { and, desc, eq, isNull, ne, sql } from "drizzle-orm";
 import { z } from "zod";
-import { articles, claims } from "@/db/schema";
+import { articles, claims, claimVectors } from "@/db/schema";
 import type { Database } from "@/db/types";
 import { candidateQuery } from "@/lib/matching/retrieval";
 import { DEFAULT_MATCH_LIMIT, FeatureCache, rankCandidates } from "@/lib/matching/rank";
@@ -39,11 +39,8 @@ export interface SimilarClaim {
 /** Full-text candidates re-ranked per query: enough for the right one to be among them, few enough to score fast. */
 const CANDIDATE_POOL = 60;
 
-/**
- * The same expression the search GIN index will be built on (`to_tsvector('english', quote_exact)`), so the
- * planner can use it once it exists. Kept in one place for that reason.
- */
-export const claimTextVector = sql`to_tsvector('english', ${claims.quoteExact})`;
+/** The stored to_tsvector('english', quote_exact) that claims_quote_exact_fts_idx indexes and search ranks by. */
+const claimTextVector = claimVectors.quote;
 
 /**
  * The claims most like `text`, best first: PostgreSQL full-text search (stemmed, ranked) finds candidates that

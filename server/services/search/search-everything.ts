@@ -1,14 +1,21 @@
-import { and, desc, eq, exists, ilike, inArray, isNull, or, sql, type SQL } from "drizzle-orm";
-import { articleRevisions, articleSources, articles, claims, evidence, publishers, sources } from "@/db/schema";
+import { and, desc, eq, exists, ilike, inArray, isNull, or, sql, type AnyColumn, type SQL } from "drizzle-orm";
+import { articleRevisions, articleSources, articles, claims, claimVectors, evidence, publishers, revisionBodyVector, sources } from "@/db/schema";
 import { MARK_END, MARK_START, markTerms } from "@/lib/search/highlight";
 import { parseSearch } from "@/lib/search/query";
 import { can } from "../../policy";
-import { claimTextVector } from "../claim-memory/find-similar-claims";
+import type { Database } from "@/db/types";
 import type { ServiceContext } from "../context";
 import { searchInput, type SearchInput } from "./search-input";
 import { sourceLink } from "../source/source-link";
 
 const LIMIT = { claim: 20, source: 10, article: 10 } as const;
+
+/**
+ * The most matches of one kind that are ranked (decision 0037). Ranking reads every match's row and no index can
+ * order by it, so a word that a tenth of the archive contains would rank 100,000 claims; beyond this many, the
+ * newest ones are ranked and older ones are left out until the query narrows.
+ */
+const RANKED = 500;
 
 /** ts_headline with our markers; markers already in the text are removed so only PostgreSQL's remain. */
 function headline(text: SQL | unknown, q: SQL, options: string): SQL<string> {
@@ -18,6 +25,15 @@ function headline(text: SQL | unknown, q: SQL, options: string): SQL<string> {
 
 function likePattern(term: string): string {
   return `%${term}%`; // terms are letters and digits only (parseSearch), so no LIKE wildcards to escape
+}
+
+/**
+ * `column` is one of the matches found by the statement before. Ranking is a statement of its own, on the ids
+ * as one array parameter: as a subquery, PostgreSQL may instead rank every row of the table to find the
+ * matches in rank order (it did, for the public's sources and a common word: 5 s).
+ */
+function anyOf(column: SQL | AnyColumn, matches: readonly { id: number }[]): SQL {
+  return sql`${column} = any(${sql.param(matches.map((m) => m.id))}::int[])`;
 }
 
 /** Every term appears in one of the short fields, as a substring (partial URLs) or a near spelling (trigrams). */
@@ -59,12 +75,35 @@ export async function searchEverything(ctx: ServiceContext, rawInput: SearchInpu
   const publishedArticle = eq(articles.status, "published");
   const publishedClaim = and(eq(claims.status, "published"), publishedArticle, isNull(claims.deletedAt));
 
-  const searchClaims = async () => {
+  const searchClaims = async (db: Database) => {
     if (!wanted("claim")) return [];
-    const rationaleVector = sql`to_tsvector('english', coalesce(${claims.rationale}, ''))`;
+    const { quote: textVector, rationale: rationaleVector } = claimVectors;
     const speaker = sql`coalesce(${claims.speaker}, '')`;
     const date = sql`coalesce(${claims.publishedAt}, ${claims.createdAt})`;
-    return ctx.db
+    // Every term in the speaker's name: candidates through claims_speaker_trgm_idx by the longest term (the bare
+    // column, which the index is on; a null speaker matches nothing either way), every term then checked on those
+    // rows through the coalesced value, which the index cannot answer, so PostgreSQL does not read and AND in the
+    // index entries of a short common term (a first name: a twentieth of all claims).
+    const key = longest(terms);
+    const speakerHasAll = and(or(ilike(claims.speaker, likePattern(key)), sql`${key} <% ${claims.speaker}`), allTermsIn(terms, [speaker]));
+    const matches = await db
+      .select({ id: claims.id })
+      .from(claims)
+      .innerJoin(articles, eq(articles.id, claims.articleId))
+      .where(
+        and(
+          everything ? isNull(claims.deletedAt) : publishedClaim,
+          or(sql`${textVector} @@ ${q}`, sql`${rationaleVector} @@ ${q}`, speakerHasAll),
+          input.claimKind ? eq(claims.kind, input.claimKind) : undefined,
+          input.verdict ? eq(claims.verdict, input.verdict) : undefined,
+          everything && input.status ? eq(claims.status, input.status) : undefined,
+          input.speaker ? or(ilike(speaker, `%${input.speaker.replace(/[\\%_]/g, (c) => `\\${c}`)}%`), sql`${input.speaker} <% ${speaker}`) : undefined,
+          inRange(date),
+        ),
+      )
+      .orderBy(desc(claims.id))
+      .limit(RANKED);
+    return db
       .select({
         id: claims.id,
         articleId: claims.articleId,
@@ -81,23 +120,12 @@ export async function searchEverything(ctx: ServiceContext, rawInput: SearchInpu
       })
       .from(claims)
       .innerJoin(articles, eq(articles.id, claims.articleId))
-      .where(
-        and(
-          everything ? isNull(claims.deletedAt) : publishedClaim,
-          // The bare column (not coalesced) so claims_speaker_trgm_idx answers it; a null speaker matches nothing either way.
-          or(sql`${claimTextVector} @@ ${q}`, sql`${rationaleVector} @@ ${q}`, allTermsIn(terms, [sql`${claims.speaker}`])),
-          input.claimKind ? eq(claims.kind, input.claimKind) : undefined,
-          input.verdict ? eq(claims.verdict, input.verdict) : undefined,
-          everything && input.status ? eq(claims.status, input.status) : undefined,
-          input.speaker ? or(ilike(speaker, `%${input.speaker.replace(/[\\%_]/g, (c) => `\\${c}`)}%`), sql`${input.speaker} <% ${speaker}`) : undefined,
-          inRange(date),
-        ),
-      )
-      .orderBy(desc(sql`ts_rank(${claimTextVector}, ${q}) + 0.5 * ts_rank(${rationaleVector}, ${q}) + 0.3 * word_similarity(${joined}, ${speaker})`), desc(claims.id))
+      .where(anyOf(claims.id, matches))
+      .orderBy(desc(sql`ts_rank(${textVector}, ${q}) + 0.5 * ts_rank(${rationaleVector}, ${q}) + 0.3 * word_similarity(${joined}, ${speaker})`), desc(claims.id))
       .limit(LIMIT.claim);
   };
 
-  const searchSources = async () => {
+  const searchSources = async (db: Database) => {
     if (!wanted("source") || claimFiltersSet) return [];
     const title = sql`coalesce(${sources.title}, '')`;
     const publisher = sql`coalesce(${publishers.name}, '')`;
@@ -106,11 +134,11 @@ export async function searchEverything(ctx: ServiceContext, rawInput: SearchInpu
     // The public sees a source only once a published claim cites it or a published article lists it.
     const cited = or(
       exists(
-        ctx.db.select({ one: sql`1` }).from(evidence).innerJoin(claims, eq(claims.id, evidence.claimId)).innerJoin(articles, eq(articles.id, claims.articleId))
+        db.select({ one: sql`1` }).from(evidence).innerJoin(claims, eq(claims.id, evidence.claimId)).innerJoin(articles, eq(articles.id, claims.articleId))
           .where(and(eq(evidence.sourceId, sources.id), isNull(evidence.deletedAt), publishedClaim)),
       ),
       exists(
-        ctx.db.select({ one: sql`1` }).from(articleSources).innerJoin(articles, eq(articles.id, articleSources.articleId))
+        db.select({ one: sql`1` }).from(articleSources).innerJoin(articles, eq(articles.id, articleSources.articleId))
           .where(and(eq(articleSources.sourceId, sources.id), publishedArticle)),
       ),
     );
@@ -118,15 +146,15 @@ export async function searchEverything(ctx: ServiceContext, rawInput: SearchInpu
     // (trigrams) or in the publisher's name. Every match below is one of them (each term must appear somewhere),
     // and the union keeps PostgreSQL from reading every source to test an OR that spans the publishers join.
     const key = longest(terms);
-    const candidates = ctx.db
+    const candidates = db
       .select({ id: sources.id })
       .from(sources)
       .where(or(sql`to_tsvector('english', ${title}) @@ ${q}`, ilike(sources.title, likePattern(key)), sql`${key} <% ${sources.title}`, ilike(url, likePattern(key)), sql`${key} <% ${url}`))
       .union(
-        ctx.db.select({ id: sources.id }).from(sources).innerJoin(publishers, eq(publishers.id, sources.publisherId)).where(or(ilike(publishers.name, likePattern(key)), sql`${key} <% ${publishers.name}`)),
+        db.select({ id: sources.id }).from(sources).innerJoin(publishers, eq(publishers.id, sources.publisherId)).where(or(ilike(publishers.name, likePattern(key)), sql`${key} <% ${publishers.name}`)),
       );
-    const rows = await ctx.db
-      .select({ id: sources.id, url: sourceLink, title: sources.title, type: sources.type, publisherName: publishers.name, date: sql<Date>`${date}`.mapWith(sources.createdAt) })
+    const matches = await db
+      .select({ id: sources.id })
       .from(sources)
       .leftJoin(publishers, eq(publishers.id, sources.publisherId))
       .where(
@@ -138,34 +166,34 @@ export async function searchEverything(ctx: ServiceContext, rawInput: SearchInpu
           inRange(date),
         ),
       )
+      .orderBy(desc(sources.id))
+      .limit(RANKED);
+    const rows = await db
+      .select({ id: sources.id, url: sourceLink, title: sources.title, type: sources.type, publisherName: publishers.name, date: sql<Date>`${date}`.mapWith(sources.createdAt) })
+      .from(sources)
+      .leftJoin(publishers, eq(publishers.id, sources.publisherId))
+      .where(anyOf(sources.id, matches))
       .orderBy(desc(sql`ts_rank(to_tsvector('english', ${title}), ${q}) + ${likeness(joined, [url, title, publisher])}`), desc(sources.id))
       .limit(LIMIT.source);
     return rows.map((row) => ({ ...row, titleSnippet: markTerms(row.title ?? row.url, terms), urlSnippet: markTerms(row.url, terms) }));
   };
 
-  const searchArticles = async () => {
+  const searchArticles = async (db: Database) => {
     if (!wanted("article") || claimFiltersSet) return [];
-    const bodyVector = sql`to_tsvector('english', ${articleRevisions.body})`;
+    const bodyVector = revisionBodyVector;
     const titleVector = sql`to_tsvector('english', ${articles.title})`;
     const date = sql`coalesce(${articles.publishedOn}::timestamptz, ${articles.createdAt})`;
     // Candidates through the indexes (title words, title trigrams, current body words), as a union for the
     // same reason as the sources' above.
     const key = longest(terms);
-    const candidates = ctx.db
+    const candidates = db
       .select({ id: articles.id })
       .from(articles)
       .where(or(sql`${titleVector} @@ ${q}`, ilike(articles.title, likePattern(key)), sql`${key} <% ${articles.title}`))
       // Any revision's words (the join below keeps the current one): no join here, so the body index alone answers.
-      .union(ctx.db.select({ id: articleRevisions.articleId }).from(articleRevisions).where(sql`${bodyVector} @@ ${q}`));
-    const rows = await ctx.db
-      .select({
-        id: articles.id,
-        slug: articles.slug,
-        title: articles.title,
-        status: articles.status,
-        snippet: headline(articleRevisions.body, q, "MaxWords=30, MinWords=12, MaxFragments=2, FragmentDelimiter=\" … \""),
-        date: sql<Date>`${date}`.mapWith(articles.createdAt),
-      })
+      .union(db.select({ id: articleRevisions.articleId }).from(articleRevisions).where(sql`${bodyVector} @@ ${q}`));
+    const matches = await db
+      .select({ id: articles.id })
       .from(articles)
       .innerJoin(articleRevisions, eq(articleRevisions.id, articles.currentRevisionId))
       .where(
@@ -176,15 +204,32 @@ export async function searchEverything(ctx: ServiceContext, rawInput: SearchInpu
           inRange(date),
         ),
       )
+      .orderBy(desc(articles.id))
+      .limit(RANKED);
+    const rows = await db
+      .select({
+        id: articles.id,
+        slug: articles.slug,
+        title: articles.title,
+        status: articles.status,
+        snippet: headline(articleRevisions.body, q, "MaxWords=30, MinWords=12, MaxFragments=2, FragmentDelimiter=\" … \""),
+        date: sql<Date>`${date}`.mapWith(articles.createdAt),
+      })
+      .from(articles)
+      .innerJoin(articleRevisions, eq(articleRevisions.id, articles.currentRevisionId))
+      .where(anyOf(articles.id, matches))
       .orderBy(desc(sql`2 * ts_rank(${titleVector}, ${q}) + ts_rank(${bodyVector}, ${q}) + ${likeness(joined, [sql`${articles.title}`])}`), desc(articles.id))
       .limit(LIMIT.article);
     return rows.map((row) => ({ ...row, titleSnippet: markTerms(row.title, terms) }));
   };
 
-  // One after another: a transaction handed in by a test runs one statement at a time anyway.
-  const claimRows = await searchClaims();
-  const sourceRows = await searchSources();
-  const articleRows = await searchArticles();
+  // Custom plans only: how many rows a query matches decides its plan, and after five runs of one prepared
+  // statement PostgreSQL may settle on a generic plan for every query (a name took 9 s that way: the newest 500
+  // matches sought backwards through the primary key). One after another: a transaction runs one at a time.
+  const { claimRows, sourceRows, articleRows } = await ctx.db.transaction(async (tx) => {
+    await tx.execute(sql`select set_config('plan_cache_mode', 'force_custom_plan', true)`); // true: for this transaction only
+    return { claimRows: await searchClaims(tx), sourceRows: await searchSources(tx), articleRows: await searchArticles(tx) };
+  });
   return {
     claims: claimRows.map(({ rationaleMatched, rationaleSnippet, status, ...row }) => ({
       ...row,

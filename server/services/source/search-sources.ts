@@ -1,4 +1,4 @@
-import { and, asc, eq, ilike, inArray, isNull, or, sql } from "drizzle-orm";
+import { and, asc, eq, ilike, inArray, isNull, or, sql, type AnyColumn, type SQL } from "drizzle-orm";
 import { z } from "zod";
 import { publishers, sources } from "@/db/schema";
 import type { Database } from "@/db/types";
@@ -11,6 +11,30 @@ export const searchSourcesInput = z.object({ query: z.string().trim().min(1, "Ty
 
 function likePattern(text: string): string {
   return `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+}
+
+/** In nearly every registry link: no use for narrowing a search down. */
+const URL_WORDS = new Set(["http", "https", "www"]);
+
+/**
+ * The query's two longest words (letters and digits, three or more: what a trigram index can look up). Every
+ * match contains the whole query, so it contains these; asking the index for them instead of the whole query
+ * spares it the entries of every common trigram in a long title ("in", "on", "the"), which it would otherwise
+ * read and intersect (README "Running at scale").
+ */
+function lookupWords(query: string): string[] {
+  const words = (query.match(/[\p{L}\p{N}]+/gu) ?? []).filter((word) => word.length >= 3 && !URL_WORDS.has(word.toLowerCase()));
+  return words.sort((a, b) => b.length - a.length).slice(0, 2);
+}
+
+/**
+ * `field` contains the query (ILIKE `pattern`): looked up in the field's trigram index by the lookup words, then
+ * checked in full on those rows as lower(..) LIKE lower(..), which is what ILIKE does and which the index does
+ * not answer, so it is not asked for every trigram of the query. Without lookup words, plain ILIKE.
+ */
+function contains(field: SQL | AnyColumn, pattern: string, words: readonly string[]): SQL | undefined {
+  if (words.length === 0) return ilike(field, pattern);
+  return and(...words.map((word) => ilike(field, `%${word}%`)), sql`lower(${field}) like lower(${pattern})`);
 }
 
 /** The registry key a pasted link would be filed under, or null when the query is words (or a link we refuse). */
@@ -44,12 +68,20 @@ export async function searchSources(ctx: ServiceContext, rawInput: z.input<typeo
   const pattern = likePattern(query);
   const canonical = pastedCanonical(query);
   const reusedId = canonical ? await sourceReusedFor(ctx.db, canonical) : null;
+  const words = lookupWords(query);
   // Candidates from the trigram indexes (title, URLs) and the publishers whose name matches, as one union: an OR
   // across the joined publishers table would make PostgreSQL read every source (tests/integration/query-plans.test.ts).
+  // A canonical URL is percent-encoded (lib/url/canonicalize.ts), so a query with a space is never in one.
   const matching = ctx.db
     .select({ id: sources.id })
     .from(sources)
-    .where(or(ilike(sources.title, pattern), ilike(sources.canonicalUrl, pattern), ilike(sources.url, pattern)))
+    .where(
+      or(
+        contains(sources.title, pattern, words),
+        /\s/.test(query) ? undefined : contains(sources.canonicalUrl, pattern, words),
+        contains(sources.url, pattern, words),
+      ),
+    )
     .union(ctx.db.select({ id: sources.id }).from(sources).innerJoin(publishers, eq(publishers.id, sources.publisherId)).where(ilike(publishers.name, pattern)));
   const matches = reusedId === null ? inArray(sources.id, matching) : or(inArray(sources.id, matching), eq(sources.id, reusedId));
   const reused = reusedId === null ? sql<boolean>`false` : sql<boolean>`(${sources.id} = ${reusedId})`;
