@@ -4,7 +4,22 @@ import { ARCHIVE_CONTENT_SECURITY_POLICY } from "./lib/sources/archive-policy";
 
 const nextConfig: NextConfig = {
   // PGlite ships wasm/data files it loads from its own package folder; bundling it breaks that.
-  serverExternalPackages: ["@electric-sql/pglite", "pg-boss", "pg", "@node-rs/argon2", "postgres"],
+  // The text libraries are loaded by Node instead of bundled for memory: the build copies a bundled library into
+  // every route's server chunks (five pages and two route handlers held their own 5 MB copy of these), and each copy
+  // kept its source and, for the language models, its own instance in the heap (docs/decisions/0039-server-memory.md).
+  serverExternalPackages: [
+    "@electric-sql/pglite",
+    "pg-boss",
+    "pg",
+    "@node-rs/argon2",
+    "postgres",
+    "compromise",
+    "wink-nlp",
+    "wink-eng-lite-web-model",
+    "linkedom",
+    "@mozilla/readability",
+    "tldts",
+  ],
   poweredByHeader: false,
   // scripts/serve.mjs reads each HTML response to hash its inline scripts into the CSP; compressing is left
   // to the reverse proxy in front (as it usually is), so the server never re-parses gzip.

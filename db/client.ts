@@ -121,6 +121,14 @@ function pgliteExecutor(client: import("@electric-sql/pglite").PGlite) {
   };
 }
 
+/**
+ * PostgreSQL settings of the embedded database, after PGlite's own. Its buffer pool lives in the WebAssembly memory,
+ * which never shrinks once grown: with the default 128 MB pool an opened PGlite was 294 MB resident, with 16 MB 176 MB.
+ * 16 MB holds the demo and a small newsroom's hot pages; a page read past it comes from the operating system's
+ * file cache (docs/decisions/0039-server-memory.md).
+ */
+const EMBEDDED_SETTINGS = ["-c", "shared_buffers=16MB"];
+
 /** `dataDir` undefined means an in-memory instance (tests). */
 export async function openPglite(dataDir?: string): Promise<DatabaseHandle> {
   const { PGlite } = await import("@electric-sql/pglite");
@@ -135,7 +143,7 @@ export async function openPglite(dataDir?: string): Promise<DatabaseHandle> {
   }
   let client;
   try {
-    client = new PGlite({ dataDir, extensions: { pg_trgm } });
+    client = new PGlite({ dataDir, extensions: { pg_trgm }, startParams: [...PGlite.defaultStartParams, ...EMBEDDED_SETTINGS] });
     await client.waitReady;
   } catch (error) {
     release();

@@ -12,6 +12,7 @@ import { openPglite } from "@/db/client";
 import { prepareDatabase } from "@/server/startup/prepare-database";
 import { getArticleBySlug } from "@/server/services/article/get-article-by-slug";
 import { seedCheckedArticle } from "./bench/seed-checked-article";
+import { START_NODE_FLAGS } from "./bench/start-flags";
 import { DEMO } from "../test-support/demo";
 import { waitFor } from "../test-support/wait";
 
@@ -46,7 +47,7 @@ async function main() {
   // The file must exist when the server starts (it lists public/ once); its content is written later.
   writeFileSync(staticFile, "");
   const published = await prepareData(dataDir);
-  const server = spawn(process.execPath, ["scripts/start.mjs"], {
+  const server = spawn(process.execPath, [...START_NODE_FLAGS, "scripts/start.mjs"], {
     env: { ...process.env, PORT: String(PORT), FACTDESK_DATA_DIR: dataDir, NEXTAUTH_URL: origin, ADMIN_PASSWORD: "bench admin password" },
     stdio: ["ignore", "ignore", "inherit"],
     detached: true,

@@ -7,13 +7,16 @@
  */
 import { spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import autocannon from "autocannon";
 import postgres from "postgres";
 import { serverEnv } from "@/server/env.mjs";
 import { SCALE_PASSWORD } from "./lib/scale-seed";
+import { sampleRss } from "./bench/process-memory";
+import { signIn } from "./bench/sign-in";
+import { START_NODE_FLAGS } from "./bench/start-flags";
 import { startVarnish } from "../test-support/varnish";
 import { waitFor } from "../test-support/wait";
 
@@ -47,27 +50,6 @@ async function load(name: string, url: string, requests?: Request[]) {
   return result.requests.average;
 }
 
-function rssMb(pid: number): number {
-  const match = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, "utf8"));
-  return match ? Number(match[1]) / 1024 : NaN;
-}
-
-/** Signs in through next-auth's credentials endpoint as a browser form would, and returns the cookies. */
-async function signIn(email: string): Promise<string> {
-  const csrf = await fetch(`${origin}/api/auth/csrf`);
-  const { csrfToken } = (await csrf.json()) as { csrfToken: string };
-  const jar = csrf.headers.getSetCookie().map((c) => c.split(";")[0]);
-  const login = await fetch(`${origin}/api/auth/callback/credentials`, {
-    method: "POST",
-    redirect: "manual",
-    headers: { "content-type": "application/x-www-form-urlencoded", cookie: jar.join("; ") },
-    body: new URLSearchParams({ csrfToken, email, password: SCALE_PASSWORD, json: "true" }),
-  });
-  const cookies = [...jar, ...login.headers.getSetCookie().map((c) => c.split(";")[0])].join("; ");
-  if (!cookies.includes("session-token")) throw new Error(`could not sign in as ${email} (HTTP ${login.status})`);
-  return cookies;
-}
-
 const trpcGet = (procedure: string, input: unknown) => `/api/trpc/${procedure}?input=${encodeURIComponent(JSON.stringify(input))}`;
 
 async function main() {
@@ -92,7 +74,7 @@ async function main() {
   const dataDir = mkdtempSync(path.join(tmpdir(), "factdesk-bench-"));
   mkdirSync("public", { recursive: true });
   writeFileSync(staticFile, ""); // must exist when Next starts (it lists public/ once); filled below
-  const server = spawn(process.execPath, ["scripts/serve.mjs"], {
+  const server = spawn(process.execPath, [...START_NODE_FLAGS, "scripts/serve.mjs"], {
     env: { ...process.env, PORT: String(PORT), DATABASE_URL: databaseUrl, FACTDESK_DATA_DIR: dataDir, NEXTAUTH_URL: origin, NEXTAUTH_SECRET: randomBytes(32).toString("base64url"), NEXT_MANUAL_SIG_HANDLE: "true", FACTDESK_EDGE_PURGE_URL: `http://127.0.0.1:${varnishPort}/` },
     stdio: ["ignore", "ignore", "inherit"],
   });
@@ -113,6 +95,7 @@ async function main() {
     ceiling = spawn(process.execPath, ["-e", ceilingServer], { stdio: ["ignore", "ignore", "inherit"] });
     await waitFor(() => fetch(`http://localhost:${ceilingPort}/`).then((r) => r.ok, () => false), { timeoutMs: 30_000, what: "the node:http ceiling" });
     line("reader_page_bytes", bytes.length, "bytes");
+    const rss = sampleRss(server.pid!); // from the first page on, through every load
 
     const nodeHttp = await load("node_http_same_bytes", `http://localhost:${ceilingPort}/`);
     const staticNext = await load("static_next", `${origin}/${path.basename(staticFile)}`);
@@ -126,7 +109,7 @@ async function main() {
     if (cachedOutputs.length > 0) varnish = await startVarnish(varnishPort, [PORT]);
     for (const [name, url] of cachedOutputs) cachedRps[name] = await load(`${name}_cached`, `${varnish!.origin}${url}`);
 
-    const cookie = await signIn(editor.email);
+    const cookie = await signIn(origin, editor.email, SCALE_PASSWORD);
     const asEditor = (p: string): Request[] => [{ method: "GET", path: p, headers: { cookie } }];
     await load("workspace", origin, asEditor(trpcGet("claim.workspace", { articleId: article.id })));
     await load("source_search", origin, asEditor(trpcGet("source.search", { query: source.title })));
@@ -141,7 +124,9 @@ async function main() {
         setupRequest: (request) => ({ ...request, body: JSON.stringify({ claimId: editable[next++ % editable.length]!.id, version: 1, summary: `Benchmark edit ${next}` }) }),
       },
     ]);
-    line("server_rss", rssMb(server.pid!), "MB");
+    const { peakMb, lastMb } = rss.stop();
+    line("server_rss", Math.round(lastMb), "MB");
+    line("server_rss_peak", Math.round(peakMb), "MB");
 
     line("reader_vs_static", readerRps / staticNext);
     line("reader_vs_node_http", readerRps / nodeHttp);

@@ -1,7 +1,9 @@
 #!/usr/bin/env node
 // `npm start`: build when there is no production build or the sources changed since it, then serve it.
 // Sets the environment the embedded default needs; anything already set wins.
-import { spawn } from "node:child_process";
+// The server runs in this process (scripts/serve.mjs, imported below), not in a second Node: one process per
+// instance, so its memory is the instance's. package.json's start script gives it its V8 heap limit
+// (docs/decisions/0039-server-memory.md).
 import nextEnv from "@next/env";
 import { entryPointEnvOrExit } from "../server/env.mjs";
 import { buildIfNeeded } from "./lib/next-build.mjs";
@@ -10,17 +12,16 @@ import { buildIfNeeded } from "./lib/next-build.mjs";
 nextEnv.loadEnvConfig(process.cwd(), false, { info() {}, error: console.error });
 const config = entryPointEnvOrExit();
 const port = String(config.PORT);
-const env = {
-  ...process.env,
+// Before Next loads (the import below): it reads these when it starts.
+Object.assign(process.env, {
   NEXT_TELEMETRY_DISABLED: "1",
   // We close PGlite ourselves on SIGINT/SIGTERM (server/startup/start-server.ts).
   NEXT_MANUAL_SIG_HANDLE: "true",
   NEXTAUTH_URL: config.NEXTAUTH_URL ?? `http://localhost:${port}`,
-};
+  PORT: port,
+});
 // The same staleness check as the test runners (scripts/lib/next-build.mjs), so one list of sources decides.
-if (!buildIfNeeded({ label: "start", env })) process.exit(1);
+if (!buildIfNeeded({ label: "start", env: process.env })) process.exit(1);
 
 // scripts/serve.mjs: Next's handler behind the layer that adds the hash-based Content-Security-Policy.
-const server = spawn(process.execPath, ["scripts/serve.mjs"], { stdio: "inherit", env: { ...env, PORT: port } });
-for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => server.kill(signal));
-server.on("exit", (code, signal) => process.exit(code ?? (signal ? 1 : 0)));
+await import("./serve.mjs");
