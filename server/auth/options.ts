@@ -6,6 +6,7 @@ import { endSessions } from "../services/user/end-sessions";
 import { clientAddress } from "../http/client-address";
 import { resolveActor } from "./resolve-actor";
 import { authSecret } from "./secret";
+import { decodeSessionToken } from "./session-token";
 
 /**
  * Thrown from the jwt callback for a token the app no longer honours (deactivated user, older session version):
@@ -37,6 +38,8 @@ export const authOptions: NextAuthOptions = {
     return authSecret();
   },
   session: { strategy: "jwt", maxAge: 12 * 60 * 60 },
+  // The same decryption as next-auth's, with the key derived once (session-token.ts); encoding stays next-auth's.
+  jwt: { decode: decodeSessionToken },
   pages: { signIn: "/login" },
   providers: [
     CredentialsProvider({
