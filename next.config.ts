@@ -20,6 +20,10 @@ const nextConfig: NextConfig = {
     "@mozilla/readability",
     "tldts",
   ],
+  // Next's in-memory LRU of rendered pages and data (50 MB by default). 32 MB: the hottest outputs are also kept,
+  // finished, by scripts/serve.mjs's copies (page-micro-cache.mjs, 32 MB), and one instance stays under 400 MB
+  // resident on the embedded database too (issue 14; README "Running at scale").
+  cacheMaxMemorySize: 32 * 1024 * 1024,
   poweredByHeader: false,
   // scripts/serve.mjs reads each HTML response to hash its inline scripts into the CSP; compressing is left
   // to the reverse proxy in front (as it usually is), so the server never re-parses gzip.
