@@ -22,6 +22,7 @@ import { waitFor } from "../test-support/wait";
 
 const PORT = Number(process.env.BENCH_PORT ?? 3400);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 32);
+const EDITOR_CONNECTIONS = Number(process.env.BENCH_EDITOR_CONNECTIONS ?? 4);
 const DURATION = Number(process.env.BENCH_SECONDS ?? 10);
 const origin = `http://localhost:${PORT}`;
 const ceilingPort = PORT + 1;
@@ -38,10 +39,10 @@ function line(name: string, value: number, unit = "") {
   console.log(`bench: ${name} ${Number.isInteger(value) ? value : value.toFixed(2)}${unit ? ` ${unit}` : ""}`);
 }
 
-async function load(name: string, url: string, requests?: Request[]) {
+async function load(name: string, url: string, requests?: Request[], connections = CONNECTIONS) {
   if (!selected(name)) return NaN;
-  await autocannon({ url, connections: CONNECTIONS, duration: 2, requests }); // warm-up, not measured
-  const result = await autocannon({ url, connections: CONNECTIONS, duration: DURATION, requests });
+  await autocannon({ url, connections, duration: 2, requests }); // warm-up, not measured
+  const result = await autocannon({ url, connections, duration: DURATION, requests });
   line(`${name}_rps`, result.requests.average, "req/s");
   line(`${name}_p50`, result.latency.p50, "ms");
   line(`${name}_p97_5`, result.latency.p97_5, "ms");
@@ -111,19 +112,28 @@ async function main() {
 
     const cookie = await signIn(origin, editor.email, SCALE_PASSWORD);
     const asEditor = (p: string): Request[] => [{ method: "GET", path: p, headers: { cookie } }];
-    await load("workspace", origin, asEditor(trpcGet("claim.workspace", { articleId: article.id })));
-    await load("source_search", origin, asEditor(trpcGet("source.search", { query: source.title })));
-    await load("search", origin, asEditor(trpcGet("search.query", { q: person.speaker })));
-    // Each request edits another unchecked claim (version 1), so none is refused as a stale version.
+    // Each claim update edits another unchecked claim (version 1), so none is refused as a stale version.
     let next = 0;
-    await load("claim_update", origin, [
-      {
-        method: "POST",
-        path: "/api/trpc/claim.update",
-        headers: { cookie, "content-type": "application/json" },
-        setupRequest: (request) => ({ ...request, body: JSON.stringify({ claimId: editable[next++ % editable.length]!.id, version: 1, summary: `Benchmark edit ${next}` }) }),
-      },
-    ]);
+    const editorLoads: [string, Request[]][] = [
+      ["workspace", asEditor(trpcGet("claim.workspace", { articleId: article.id }))],
+      ["source_search", asEditor(trpcGet("source.search", { query: source.title }))],
+      ["search", asEditor(trpcGet("search.query", { q: person.speaker }))],
+      [
+        "claim_update",
+        [
+          {
+            method: "POST",
+            path: "/api/trpc/claim.update",
+            headers: { cookie, "content-type": "application/json" },
+            setupRequest: (request) => ({ ...request, body: JSON.stringify({ claimId: editable[next++ % editable.length]!.id, version: 1, summary: `Benchmark edit ${next}` }) }),
+          },
+        ],
+      ],
+    ];
+    // At the readers' 32 connections, and at a newsroom's editors at work (BENCH_EDITOR_CONNECTIONS, default 4):
+    // editors are a few dozen people, each waiting for one answer at a time.
+    for (const [name, requests] of editorLoads) await load(name, origin, requests);
+    for (const [name, requests] of editorLoads) await load(`${name}_${EDITOR_CONNECTIONS}c`, origin, requests, EDITOR_CONNECTIONS);
     const { peakMb, lastMb } = rss.stop();
     line("server_rss", Math.round(lastMb), "MB");
     line("server_rss_peak", Math.round(peakMb), "MB");
