@@ -1,6 +1,6 @@
-import { and, eq, inArray, isNull, sql } from "drizzle-orm";
+import { and, eq, inArray, sql } from "drizzle-orm";
 import { z } from "zod";
-import { auditEvents, claims, evidence, sources } from "@/db/schema";
+import { auditEvents, evidence, sources } from "@/db/schema";
 import type { Database } from "@/db/types";
 import { ConflictError, InvalidInputError, NotFoundError } from "../../errors";
 import { assertCan } from "../../policy";
@@ -33,12 +33,6 @@ async function lockPair(tx: Database, ids: number[]): Promise<Map<number, Source
   // Locked in id order, so two admins merging the same pair the other way round cannot deadlock.
   const rows = await tx.select().from(sources).where(inArray(sources.id, ids)).orderBy(sources.id).for("update");
   return new Map(rows.map((row) => [row.id, row]));
-}
-
-async function articlesCiting(tx: Database, evidenceIds: number[]): Promise<number[]> {
-  if (evidenceIds.length === 0) return [];
-  const rows = await tx.selectDistinct({ articleId: claims.articleId }).from(evidence).innerJoin(claims, eq(claims.id, evidence.claimId)).where(inArray(evidence.id, evidenceIds));
-  return rows.map((row) => row.articleId);
 }
 
 /**
@@ -91,11 +85,11 @@ export async function mergeSources(ctx: ServiceContext, rawInput: z.input<typeof
       before: { originalUrls: survivor.originalUrls, ...Object.fromEntries(Object.keys(filled).map((field) => [field, null])) },
       after: { ...record },
     });
-    return { survivorId, duplicateId, movedEvidence: movedEvidenceIds.length, removedEvidence: removedEvidenceIds.length, articleIds: await articlesCiting(tx, allIds) };
+    return { survivorId, duplicateId, movedEvidence: movedEvidenceIds.length, removedEvidence: removedEvidenceIds.length };
   });
-  await ctx.publicCache?.changed({ articleIds: result.articleIds, sourceIds: [result.survivorId, result.duplicateId] });
-  const { articleIds: _articles, ...summary } = result;
-  return summary;
+  // Readers see the survivor where they saw either; the cache finds the articles showing the two (public-change.ts).
+  await ctx.publicCache?.changed({ sourceIds: [result.survivorId, result.duplicateId] });
+  return result;
 }
 
 const mergeRecordShape = z.object({
@@ -143,10 +137,8 @@ export async function unmergeSource(ctx: ServiceContext, rawInput: z.input<typeo
       before: { mergedSourceId: duplicate.id, originalUrls: survivor.originalUrls },
       after: { mergedSourceId: null, restoredSourceId: duplicate.id, undoesAuditEventId: auditEventId },
     });
-    const live = await tx.select({ id: evidence.id }).from(evidence).where(and(inArray(evidence.id, ids.length ? ids : [0]), isNull(evidence.deletedAt)));
-    return { survivorId, restoredSourceId: duplicate.id, articleIds: await articlesCiting(tx, live.map((row) => row.id)) };
+    return { survivorId, restoredSourceId: duplicate.id };
   });
-  await ctx.publicCache?.changed({ articleIds: result.articleIds, sourceIds: [result.survivorId, result.restoredSourceId] });
-  const { articleIds: _articles, ...summary } = result;
-  return summary;
+  await ctx.publicCache?.changed({ sourceIds: [result.survivorId, result.restoredSourceId] });
+  return result;
 }
